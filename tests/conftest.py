@@ -1,0 +1,102 @@
+"""Shared fixtures: small factories that make valid registry records with real Thai text."""
+
+import datetime
+import itertools
+
+import pytest
+from django.utils import translation
+
+from agencies.models import Agency, AgencyKind
+from events.models import Event, EventDateSpan, EventKind
+from projects.models import IssueArea, Project, Stage, Track
+
+_sequence = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def thai_by_default():
+    """Each test starts in Thai, the site's default language, and leaves no language behind."""
+    with translation.override("th"):
+        yield
+
+
+@pytest.fixture
+def make_agency(db):
+    def make(**fields):
+        n = next(_sequence)
+        values = {
+            "name_th": f"กรมทดสอบ {n}",
+            "name_en": f"Test Department {n}",
+            "slug": f"test-department-{n}",
+            "kind": AgencyKind.GOVERNMENT_DEPARTMENT,
+        }
+        values.update(fields)
+        return Agency.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_issue_area(db):
+    def make(**fields):
+        n = next(_sequence)
+        values = {
+            "name_th": f"ประเด็นทดสอบ {n}",
+            "name_en": f"Test issue {n}",
+            "slug": f"test-issue-{n}",
+        }
+        values.update(fields)
+        return IssueArea.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_project(db, make_agency, make_issue_area):
+    """A published project; agency track unless track= says otherwise."""
+
+    def make(*, participating=(), consultants=(), **fields):
+        n = next(_sequence)
+        values = {
+            "title_th": f"ต้นแบบนวัตกรรมทดสอบ {n}",
+            "title_en": f"Test prototype {n}",
+            "slug": f"test-prototype-{n}",
+            "track": Track.AGENCY,
+            "fiscal_year": 2563,
+            "stage": Stage.PROTOTYPE,
+            "is_published": True,
+        }
+        values.update(fields)
+        if values["track"] == Track.AGENCY and "lead_agency" not in values:
+            values["lead_agency"] = make_agency()
+        if values["track"] == Track.SERVICE_ISSUE and "issue_area" not in values:
+            values["issue_area"] = make_issue_area()
+        project = Project.objects.create(**values)
+        project.participating_agencies.set(participating)
+        project.consultants.set(consultants)
+        return project
+
+    return make
+
+
+@pytest.fixture
+def make_event(db):
+    """A published event with one date span per (start, end) pair in spans=."""
+
+    def make(*, spans=((datetime.date(2020, 2, 21), datetime.date(2020, 2, 21)),), **fields):
+        n = next(_sequence)
+        values = {
+            "title_th": f"กิจกรรมทดสอบ {n}",
+            "title_en": f"Test event {n}",
+            "slug": f"test-event-{n}",
+            "kind": EventKind.WORKSHOP,
+            "is_published": True,
+        }
+        values.update(fields)
+        event = Event.objects.create(**values)
+        EventDateSpan.objects.bulk_create(
+            EventDateSpan(event=event, start=start, end=end) for start, end in spans
+        )
+        return event
+
+    return make
