@@ -66,7 +66,9 @@ class Event(models.Model):
                 condition=models.Q(kind__in=EventKind.values), name="event_kind_valid"
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "kind"], name="event_pub_kind_idx")]
+        indexes = [
+            models.Index(fields=["is_published", "kind"], name="event_pub_kind_idx")
+        ]
 
     def __str__(self):
         return self.title
@@ -100,7 +102,9 @@ class EventDateSpan(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end__gte=models.F("start")),
                 name="event_date_span_ends_after_start",
-                violation_error_message=_("The last day cannot be before the first day."),
+                violation_error_message=_(
+                    "The last day cannot be before the first day."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["event", "start"], name="event_date_span_unique_start"
@@ -119,4 +123,6 @@ class EventDateSpan(models.Model):
         if self.start and not self.end:
             self.end = self.start
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The last day cannot be before the first day.")})
+            raise ValidationError(
+                {"end": _("The last day cannot be before the first day.")}
+            )

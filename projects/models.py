@@ -59,7 +59,9 @@ class Project(models.Model):
         null=True,
         blank=True,
         related_name="projects",
-        help_text=_("Required for the service-issue track; empty for the agency track."),
+        help_text=_(
+            "Required for the service-issue track; empty for the agency track."
+        ),
     )
     lead_agency = models.ForeignKey(
         "agencies.Agency",
@@ -160,12 +162,18 @@ class Project(models.Model):
                     | models.Q(end_date__gte=models.F("start_date"))
                 ),
                 name="project_ends_after_start",
-                violation_error_message=_("The end date cannot be before the start date."),
+                violation_error_message=_(
+                    "The end date cannot be before the start date."
+                ),
             ),
         ]
         indexes = [
-            models.Index(fields=["is_published", "track"], name="project_pub_track_idx"),
-            models.Index(fields=["is_published", "stage"], name="project_pub_stage_idx"),
+            models.Index(
+                fields=["is_published", "track"], name="project_pub_track_idx"
+            ),
+            models.Index(
+                fields=["is_published", "stage"], name="project_pub_stage_idx"
+            ),
             models.Index(
                 fields=["is_published", "-fiscal_year"], name="project_pub_fy_idx"
             ),
@@ -185,13 +193,17 @@ class Project(models.Model):
         super().clean()
         errors = {}
         if self.track == Track.SERVICE_ISSUE and self.issue_area_id is None:
-            errors["issue_area"] = _("Choose the issue area of a service-issue project.")
+            errors["issue_area"] = _(
+                "Choose the issue area of a service-issue project."
+            )
         if self.track == Track.AGENCY and self.issue_area_id is not None:
             errors["issue_area"] = _(
                 "An agency track project has no issue area: leave it empty."
             )
         if self.track == Track.AGENCY and self.lead_agency_id is None:
-            errors["lead_agency"] = _("Choose the lead agency of an agency track project.")
+            errors["lead_agency"] = _(
+                "Choose the lead agency of an agency track project."
+            )
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         if errors:

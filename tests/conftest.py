@@ -1,4 +1,4 @@
-"""Shared fixtures: small factories that make valid registry records with real Thai text."""
+"""Shared fixtures: factories that make valid registry records with real Thai text."""
 
 import datetime
 import itertools
@@ -15,7 +15,7 @@ _sequence = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def thai_by_default():
-    """Each test starts in Thai, the site's default language, and leaves no language behind."""
+    """Each test starts in Thai, the site's default language."""
     with translation.override("th"):
         yield
 
@@ -83,7 +83,9 @@ def make_project(db, make_agency, make_issue_area):
 def make_event(db):
     """A published event with one date span per (start, end) pair in spans=."""
 
-    def make(*, spans=((datetime.date(2020, 2, 21), datetime.date(2020, 2, 21)),), **fields):
+    def make(
+        *, spans=((datetime.date(2020, 2, 21), datetime.date(2020, 2, 21)),), **fields
+    ):
         n = next(_sequence)
         values = {
             "title_th": f"กิจกรรมทดสอบ {n}",
