@@ -1,3 +1,10 @@
+from django.urls import path
+
+from agencies import views
+
 app_name = "agencies"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.AgencyListView.as_view(), name="agency-list"),
+    path("<slug:slug>/", views.AgencyDetailView.as_view(), name="agency-detail"),
+]

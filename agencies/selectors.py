@@ -1,0 +1,113 @@
+"""Read queries for the public agency pages.
+
+Every agency is a public record. Project counts and lists show published projects
+only, in any of the three roles an agency can have: lead, participant, consultant.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+
+from agencies.models import Agency, AgencyKind
+from projects.models import Project
+
+
+def translated_order(field: str) -> Coalesce:
+    """Order by a translated field as the active language shows it.
+
+    modeltranslation would order by the active language's column alone, putting a
+    record without English text first on English pages; fall back to Thai instead.
+    """
+    language = (get_language() or "th")[:2]
+    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), F(f"{field}_th"))
+
+
+def _project_cards() -> QuerySet[Project]:
+    """Published projects with what includes/project_card.html shows."""
+    return Project.objects.filter(is_published=True).select_related(
+        "lead_agency", "issue_area"
+    )
+
+
+def _published_project_count() -> Coalesce:
+    """Distinct published projects an agency leads, takes part in or advises."""
+    agency = OuterRef("pk")
+    counted = (
+        Project.objects.filter(is_published=True)
+        .filter(
+            Q(lead_agency=agency)
+            | Q(participating_agencies=agency)
+            | Q(consultants=agency)
+        )
+        .order_by()
+        # Group on a constant column so the subquery gives a single count.
+        .values("is_published")
+        .annotate(total=Count("pk", distinct=True))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+@dataclass(frozen=True)
+class AgencyGroup:
+    kind: AgencyKind
+    agencies: list[Agency]
+
+
+def agency_list_by_kind() -> list[AgencyGroup]:
+    """Agencies grouped by kind in AgencyKind order, named in the page's language."""
+    kind_order = Case(
+        *(When(kind=kind, then=Value(i)) for i, kind in enumerate(AgencyKind.values)),
+        output_field=IntegerField(),
+    )
+    agencies = Agency.objects.annotate(
+        project_count=_published_project_count()
+    ).order_by(kind_order, translated_order("name"), "slug")
+    groups: list[AgencyGroup] = []
+    for agency in agencies:
+        if not groups or groups[-1].kind != agency.kind:
+            groups.append(AgencyGroup(kind=AgencyKind(agency.kind), agencies=[]))
+        groups[-1].agencies.append(agency)
+    return groups
+
+
+def agency_get(*, slug: str) -> Agency:
+    """An agency with its parent. Raises Agency.DoesNotExist for an unknown slug."""
+    return Agency.objects.select_related("parent").get(slug=slug)
+
+
+def agency_children(*, agency: Agency) -> QuerySet[Agency]:
+    """The agencies under this one, such as the departments of a ministry."""
+    return agency.children.order_by(translated_order("name"), "slug")
+
+
+@dataclass(frozen=True)
+class AgencyProjects:
+    leads: list[Project]
+    participates: list[Project]
+    consults: list[Project]
+
+    def __bool__(self) -> bool:
+        return bool(self.leads or self.participates or self.consults)
+
+
+def agency_projects(*, agency: Agency) -> AgencyProjects:
+    """The agency's published projects by its role in them."""
+    return AgencyProjects(
+        leads=list(_project_cards().filter(lead_agency=agency)),
+        participates=list(_project_cards().filter(participating_agencies=agency)),
+        consults=list(_project_cards().filter(consultants=agency)),
+    )
