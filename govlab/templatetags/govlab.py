@@ -75,7 +75,9 @@ def language_links(context):
     """The current page, query string kept, in each of the site's languages."""
     request = context.get("request")
     path = request.path if request else "/"
-    query = request.META.get("QUERY_STRING", "") if request else ""
+    # Re-encoded from the parsed parameters: the raw QUERY_STRING may hold unencoded
+    # UTF-8 (Thai typed into the address bar) that would come out garbled.
+    query = request.GET.urlencode() if request else ""
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
     codes = [code for code, _name in settings.LANGUAGES]
     parts = path.split("/", 2)
