@@ -37,7 +37,8 @@ def test_list_shows_published_projects_with_total(client, registry, lang):
         p.slug for p in vars(registry.projects).values() if p.is_published
     )
     assert "unpublished-prototype" not in html
-    assert re.search(r"<h2 id=\"results-heading\">\s*6 ", html)
+    total = {"th": "พบ 6 โครงการ", "en": "6 projects found"}[lang]
+    assert re.search(rf"<h2 id=\"results-heading\">\s*{total}", html)
 
 
 def test_list_cards_show_english_text_and_thai_only_marker(client, registry):
