@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -117,6 +118,9 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking: a save names the version it was read at, so a second
+    # editor's save is refused rather than overwriting the first (see services).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("project")
@@ -208,3 +212,50 @@ class Project(models.Model):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if errors:
             raise ValidationError(errors)
+
+
+class StageChange(models.Model):
+    """A project's move from one stage to another, with why and what was learned."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="stage_changes",
+    )
+    from_stage = models.CharField(_("from stage"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("to stage"), max_length=20, choices=Stage.choices)
+    reason = models.TextField(_("reason"))
+    lessons_learned = models.TextField(_("lessons learned"), blank=True)
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    update = models.ForeignKey(
+        "updates.ProjectUpdate",
+        verbose_name=_("progress update"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stage_changes",
+        help_text=_("The approved progress update that proposed the change, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["-changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_stage=models.F("to_stage")),
+                name="stage_change_changes_stage",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.from_stage} → {self.to_stage}"

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from projects.models import IssueArea, Project
+from projects.models import IssueArea, Project, StageChange
 
 
 @register(IssueArea)
@@ -13,3 +13,9 @@ class IssueAreaTranslationOptions(TranslationOptions):
 class ProjectTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "description")
     required_languages = ("th",)
+
+
+@register(StageChange)
+class StageChangeTranslationOptions(TranslationOptions):
+    fields = ("reason", "lessons_learned")
+    required_languages = {"th": ("reason",), "default": ()}
