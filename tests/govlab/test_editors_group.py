@@ -8,6 +8,8 @@ from django.db.migrations.loader import MigrationLoader
 pytestmark = pytest.mark.django_db
 
 MIGRATION = ("govlab", "0001_opdc_editors_group")
+REVIEW_MIGRATION = ("govlab", "0002_opdc_editors_review")
+ACTIONS = ("add", "change", "delete", "view")
 REGISTRY_PERMISSIONS = {
     (app_label, f"{action}_{model}")
     for app_label, model in [
@@ -17,7 +19,24 @@ REGISTRY_PERMISSIONS = {
         ("events", "event"),
         ("events", "eventdatespan"),
     ]
-    for action in ("add", "change", "delete", "view")
+    for action in ACTIONS
+}
+REVIEW_PERMISSIONS = {
+    (app_label, f"{action}_{model}")
+    for app_label, model in [
+        ("accounts", "membership"),
+        ("accounts", "agencyaccount"),
+        ("updates", "projectupdate"),
+        ("updates", "updatelink"),
+        ("updates", "updateattachment"),
+        ("updates", "projectproposal"),
+        ("projects", "stagechange"),
+    ]
+    for action in ACTIONS
+} | {
+    ("updates", "view_reminderlog"),
+    ("updates", "review_projectupdate"),
+    ("updates", "review_projectproposal"),
 }
 
 
@@ -26,21 +45,33 @@ def group_permissions():
     return set(group.permissions.values_list("content_type__app_label", "codename"))
 
 
-def migration_state_apps():
+def migration_state_apps(migration=MIGRATION):
     """The models as the migration saw them, as `migrate` passes them to RunPython."""
     loader = MigrationLoader(connection)
-    return loader.project_state(MIGRATION, at_end=False).apps
+    return loader.project_state(migration, at_end=False).apps
 
 
-def test_migrations_create_the_editors_group_with_exactly_the_registry_permissions():
-    """Migrating a fresh database gives "OPDC editors" the 20 registry permissions."""
-    assert group_permissions() == REGISTRY_PERMISSIONS
+def test_migrations_give_the_editors_group_exactly_its_permissions():
+    """A fresh database gives "OPDC editors" the registry and review permissions."""
+    assert len(REGISTRY_PERMISSIONS | REVIEW_PERMISSIONS) == 51
+    assert group_permissions() == REGISTRY_PERMISSIONS | REVIEW_PERMISSIONS
+
+
+def test_agency_account_permissions_belong_to_the_proxy_model():
+    """The admin checks a proxy's own permissions: the group has those."""
+    group = Group.objects.get(name="OPDC editors")
+    models = set(
+        group.permissions.filter(codename__endswith="_agencyaccount").values_list(
+            "content_type__app_label", "content_type__model"
+        )
+    )
+    assert models == {("accounts", "agencyaccount")}
 
 
 def test_editors_group_has_no_user_or_session_permissions():
-    """Editors cannot manage user accounts, groups or sessions."""
+    """Editors cannot manage user accounts, groups, sessions or login records."""
     apps = {app_label for app_label, _ in group_permissions()}
-    assert apps == {"agencies", "projects", "events"}
+    assert apps == {"agencies", "projects", "events", "accounts", "updates"}
 
 
 def test_editors_group_migration_reverses_and_reapplies():
@@ -55,6 +86,20 @@ def test_editors_group_migration_reverses_and_reapplies():
 
     operation.code(apps, editor)
     assert group_permissions() == REGISTRY_PERMISSIONS
+
+
+def test_review_permissions_migration_reverses_and_reapplies():
+    """Unapplying 0002 leaves the registry permissions; applying it adds the rest."""
+    module = importlib.import_module("govlab.migrations." + REVIEW_MIGRATION[1])
+    (operation,) = module.Migration.operations
+    apps = migration_state_apps(REVIEW_MIGRATION)
+    editor = connection.schema_editor()
+
+    operation.reverse_code(apps, editor)
+    assert group_permissions() == REGISTRY_PERMISSIONS
+
+    operation.code(apps, editor)
+    assert group_permissions() == REGISTRY_PERMISSIONS | REVIEW_PERMISSIONS
 
 
 @pytest.fixture
@@ -117,8 +162,9 @@ def test_editor_cannot_manage_user_accounts(editor_client, url):
     assert editor_client.get(url).status_code == 403
 
 
-def test_editor_admin_index_lists_only_the_registry(editor_client):
-    """The admin home of an editor shows the registry apps and not Authentication."""
+def test_editor_admin_index_lists_the_registry_and_not_authentication(editor_client):
+    """An editor's admin home shows the registry and agency accounts, not auth."""
     response = editor_client.get("/en/admin/")
     app_labels = {app["app_label"] for app in response.context["app_list"]}
-    assert app_labels == {"agencies", "projects", "events"}
+    assert {"agencies", "projects", "events", "accounts"} <= app_labels
+    assert app_labels.isdisjoint({"auth", "axes", "reversion"})
