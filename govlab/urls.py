@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("agencies/", include("agencies.urls")),
     path("events/", include("events.urls")),
+    path("workspace/", include("updates.urls")),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
