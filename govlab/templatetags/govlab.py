@@ -5,6 +5,7 @@ import datetime
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,7 +21,12 @@ def local_date(value):
     if not isinstance(value, datetime.date):
         return ""
     if isinstance(value, datetime.datetime):
-        value = value.date()
+        # A stored moment is shown as the day it was in Bangkok, not in UTC.
+        value = (
+            timezone.localtime(value).date()
+            if timezone.is_aware(value)
+            else value.date()
+        )
     return dates.format_date(value)
 
 

@@ -65,3 +65,10 @@ def test_language_links_keep_page_and_query_string():
         )
     assert "/en/projects/?track=agency&amp;q=%E0%B8%97" in html
     assert "/th/projects/?track=agency" in html
+
+
+def test_local_date_shows_a_moment_as_the_day_in_bangkok():
+    """A time stored in UTC late on 20 February is 21 February in Bangkok."""
+    moment = datetime.datetime(2020, 2, 20, 20, 0, tzinfo=datetime.UTC)
+    with translation.override("en"):
+        assert render("{{ d|local_date }}", d=moment) == "21 February 2020"
