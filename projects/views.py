@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, View
 
+from projects import exports
 from projects.models import Project, Stage
 from projects.selectors import project_get, project_search
 
@@ -26,6 +27,21 @@ class ProjectListView(ListView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number)
         return context
+
+
+class ProjectExportView(View):
+    """The project list, with the page's filters, as CSV, JSON or Atom."""
+
+    export_format = "csv"
+
+    def get(self, request):
+        try:
+            projects = exports.project_export_list(filters=request.GET)
+        except exports.InvalidFilters as invalid:
+            return exports.invalid_filters_response(
+                invalid.errors, as_json=self.export_format == "json"
+            )
+        return exports.EXPORTERS[self.export_format](projects, request=request)
 
 
 class ProjectDetailView(DetailView):
