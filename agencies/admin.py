@@ -1,13 +1,14 @@
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from agencies.models import Agency
+from agencies.resources import AgencyResource
+from govlab.admin import RegistryAdmin
 
 
 @admin.register(Agency)
-class AgencyAdmin(TabbedTranslationAdmin):
+class AgencyAdmin(RegistryAdmin):
+    resource_classes = (AgencyResource,)
     list_display = ("name", "short_name", "kind", "parent", "slug", "updated_at")
     list_filter = ("kind",)
     list_select_related = ("parent",)
@@ -26,8 +27,6 @@ class AgencyAdmin(TabbedTranslationAdmin):
     # Thai names do not slugify; the English name gives a readable slug.
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at")
-    # Staff paste addresses without a scheme; assume https, Django 6's default.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("name", "short_name", "slug", "kind", "parent")}),
         (_("Details"), {"fields": ("website", "description")}),

@@ -1,12 +1,11 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.models import Event, EventDateSpan
+from events.resources import EventResource
+from govlab.admin import RegistryAdmin, RegistryInlineMixin, set_published
 
 
 def first_start():
@@ -18,7 +17,7 @@ def first_start():
     )
 
 
-class EventDateSpanInline(admin.TabularInline):
+class EventDateSpanInline(RegistryInlineMixin, admin.TabularInline):
     model = EventDateSpan
     fields = ("start", "end")
     # An event has at least one span; a second empty row is there for events such
@@ -28,8 +27,9 @@ class EventDateSpanInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(RegistryAdmin):
     inlines = (EventDateSpanInline,)
+    resource_classes = (EventResource,)
     list_display = (
         "title",
         "kind",
@@ -46,8 +46,6 @@ class EventAdmin(TabbedTranslationAdmin):
     # Thai titles do not slugify; the English title gives a readable slug.
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("created_at", "updated_at")
-    # Staff paste addresses without a scheme; assume https, Django 6's default.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ("publish", "unpublish")
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "summary", "description")}),
@@ -88,8 +86,7 @@ class EventAdmin(TabbedTranslationAdmin):
         self._set_published(request, queryset, published=False)
 
     def _set_published(self, request, queryset, *, published):
-        # update() skips auto_now, so the changelist's "updated" column is set here.
-        count = queryset.update(is_published=published, updated_at=timezone.now())
+        count = set_published(queryset=queryset, published=published, user=request.user)
         message = (
             ngettext(
                 "%(count)d event is now published.",

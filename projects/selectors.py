@@ -18,6 +18,7 @@ from django.db.models import (
     Subquery,
     TextChoices,
 )
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from agencies.models import Agency
@@ -29,7 +30,8 @@ from projects.filters import (
     sort_orderings,
     translated_text,
 )
-from projects.models import IssueArea, Project, Stage, Track
+from projects.models import IssueArea, Project, Stage, StageChange, Track
+from updates.models import ProjectUpdate, ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -71,23 +73,51 @@ def project_search(*, filters: Mapping[str, Any]) -> ProjectSearch:
 
 
 def project_get(*, slug: str) -> Project:
-    """A published project with everything its page shows; DoesNotExist otherwise."""
+    """A published project with everything its page shows; DoesNotExist otherwise.
+
+    ``timeline`` holds its approved updates, newest first, each with the
+    ``stage_moves`` it made; ``stage_history`` every stage change, newest first,
+    and ``lessons`` those of them that record lessons learned.
+    """
     events = (
         Event.objects.filter(is_published=True)
         .annotate(first_day=Min("date_spans__start"))
         .prefetch_related("date_spans")
         .order_by("first_day", "slug")
     )
-    return (
+    timeline = (
+        ProjectUpdate.objects.filter(status=ReviewStatus.APPROVED)
+        .prefetch_related("links", "attachments")
+        .order_by("-reported_on", "-pk")
+    )
+    project = (
         Project.objects.filter(is_published=True)
         .select_related("issue_area", "lead_agency", "origin_event")
         .prefetch_related(
             Prefetch("participating_agencies", queryset=_by_name(Agency.objects)),
             Prefetch("consultants", queryset=_by_name(Agency.objects)),
             Prefetch("events", queryset=events),
+            Prefetch("updates", queryset=timeline, to_attr="timeline"),
+            Prefetch(
+                "stage_changes",
+                queryset=StageChange.objects.order_by("-changed_at", "-pk"),
+                to_attr="stage_history",
+            ),
         )
         .get(slug=slug)
     )
+    for change in project.stage_history:
+        change.changed_on = timezone.localdate(change.changed_at)
+    for update in project.timeline:
+        update.stage_moves = [
+            change for change in project.stage_history if change.update_id == update.pk
+        ]
+    project.lessons = [
+        change
+        for change in project.stage_history
+        if change.lessons_learned_th or change.lessons_learned_en
+    ]
+    return project
 
 
 def _by_name(queryset: QuerySet) -> QuerySet:

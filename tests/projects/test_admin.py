@@ -72,6 +72,10 @@ def test_change_page_saves_a_new_english_title(admin_client, make_project):
         slug=project.slug,
         track=Track.AGENCY,
         lead_agency=project.lead_agency.pk,
+        # A change form names the version it was read at, and carries the
+        # management form of its read-only stage change rows.
+        read_version=str(project.version),
+        **{"stage_changes-TOTAL_FORMS": "0", "stage_changes-INITIAL_FORMS": "0"},
     )
     response = admin_client.post(
         f"/en/admin/projects/project/{project.pk}/change/", data
