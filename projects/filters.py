@@ -1,6 +1,8 @@
 """The filters of the public project list; the facet counts reuse them one by one."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import django_filters
 from django import forms
@@ -11,6 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from events.models import Event
+from govlab.search import (
+    MAX_QUERY_LENGTH,
+    SearchQuery,
+    clean,
+    in_every_language,
+    parse_query,
+    search_match,
+    search_rank,
+    text_in,
+)
 from projects.models import (
     FISCAL_YEAR_MAX,
     FISCAL_YEAR_MIN,
@@ -21,20 +33,16 @@ from projects.models import (
 )
 
 # Translated text lives in one column per language; modeltranslation would search
-# the active language's column only, so a search names both.
-SEARCH_FIELDS = (
-    "title_th",
-    "title_en",
-    "summary_th",
-    "summary_en",
-    "description_th",
-    "description_en",
-    "lead_agency__name_th",
-    "lead_agency__name_en",
-    "lead_agency__short_name_th",
-    "lead_agency__short_name_en",
-    "issue_area__name_th",
-    "issue_area__name_en",
+# the active language's column only, so a search names every language's column.
+SEARCH_FIELDS = in_every_language("title", "summary", "description")
+AGENCY_SEARCH_FIELDS = in_every_language("name", "short_name")
+ISSUE_AREA_SEARCH_FIELDS = in_every_language("name")
+# A match in the title counts for more than one in the summary, and that for more
+# than one in the description.
+SEARCH_WEIGHTS = (
+    (in_every_language("title"), 4),
+    (in_every_language("summary"), 2),
+    (in_every_language("description"), 1),
 )
 
 # Furthest along first; a discontinued project goes last.
@@ -47,7 +55,9 @@ STAGE_PROGRESS = (
     Stage.DISCONTINUED,
 )
 
+RELEVANCE = ("relevance", _("Best match"))
 SORT_CHOICES = [
+    RELEVANCE,
     ("newest", _("Recently updated")),
     ("title", _("Title (A–Z)")),
     ("fiscal-year-desc", _("Fiscal year, latest first")),
@@ -92,6 +102,34 @@ def sort_orderings(sort: str) -> list:
     return ["-updated_at", "-pk"]
 
 
+def project_text_match(query: SearchQuery) -> Q:
+    """Projects with every term of the query in their text, or in the name or
+    abbreviation of their issue area, lead agency or a participating agency, in
+    Thai or English."""
+    through = Project.participating_agencies.through
+
+    def related(text: str) -> Q:
+        # Subqueries, not joins: a join to the participants would repeat a project
+        # once per agency, and an OR across joined tables rules out the indexes.
+        agencies = Agency.objects.filter(text_in(AGENCY_SEARCH_FIELDS, text))
+        issues = IssueArea.objects.filter(text_in(ISSUE_AREA_SEARCH_FIELDS, text))
+        taking_part = through.objects.filter(agency__in=agencies.values("pk"))
+        return (
+            Q(lead_agency__in=agencies.values("pk"))
+            | Q(issue_area__in=issues.values("pk"))
+            | Q(pk__in=taking_part.values("project_id"))
+        )
+
+    return search_match(query, SEARCH_FIELDS, model=Project, related=related)
+
+
+def project_by_relevance(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    """Best matches first (title over summary over description), then newest."""
+    return queryset.annotate(search_rank=search_rank(query, SEARCH_WEIGHTS)).order_by(
+        "-search_rank", *sort_orderings("newest")
+    )
+
+
 @dataclass(frozen=True)
 class FacetOption:
     """One option of a filter and how many projects choosing it would give."""
@@ -114,7 +152,8 @@ class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
-        max_length=200,
+        # Longer queries are cut to this length before validation, never refused.
+        max_length=MAX_QUERY_LENGTH,
         help_text=_("Words from the title, summary, description or agency name."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
@@ -160,14 +199,18 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        data = _search_defaults(data)
+        super().__init__(data, *args, **kwargs)
+        # "Best match" is offered, and chosen unless another sort is, with a query.
+        if not (data and parse_query(data.get("q"))):
+            self.form.fields["sort"].choices = SORT_CHOICES[1:]
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word must appear somewhere, in Thai or English."""
-        for term in value.split():
-            match = Q()
-            for field in SEARCH_FIELDS:
-                match |= Q(**{f"{field}__icontains": term})
-            queryset = queryset.filter(match)
-        return queryset
+        """Every term must appear somewhere, in Thai or English; a query with
+        nothing to search for (only punctuation, say) matches nothing."""
+        query = parse_query(value)
+        return queryset.filter(project_text_match(query)) if query else queryset.none()
 
     def filter_agency(self, queryset: QuerySet, name: str, agency: Agency) -> QuerySet:
         """Projects the agency leads or takes part in."""
@@ -182,6 +225,9 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(Q(origin_event=event) | Q(pk__in=related))
 
     def sort_projects(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == RELEVANCE[0]:
+            query = parse_query(self.form.cleaned_data.get("q"))
+            return project_by_relevance(queryset, query)
         return queryset.order_by(*sort_orderings(value))
 
     def show_facets(self, facets: dict[str, list[FacetOption]]) -> None:
@@ -191,3 +237,21 @@ class ProjectFilter(django_filters.FilterSet):
                 ("", FACET_EMPTY_LABELS[name]),
                 *((o.value, f"{o.label} ({o.count})") for o in options),
             ]
+
+
+def _search_defaults(data: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The filter data with the query cleaned (control characters and NUL removed,
+    cut to length) and sorted by relevance when searching, unless a sort is chosen.
+    """
+    if not data or ("q" not in data and "sort" not in data):
+        return data
+    data = data.copy()
+    if "q" in data:
+        data["q"] = clean(data["q"])
+    searching = bool(parse_query(data.get("q")))
+    if searching and not data.get("sort"):
+        data["sort"] = RELEVANCE[0]
+    elif not searching and data.get("sort") == RELEVANCE[0]:
+        # Best match without a query: the default order, not a form error.
+        del data["sort"]
+    return data
