@@ -220,7 +220,8 @@ class StageChange(models.Model):
     project = models.ForeignKey(
         Project,
         verbose_name=_("project"),
-        on_delete=models.CASCADE,
+        # Nothing lost: a project with a recorded history is withdrawn, not deleted.
+        on_delete=models.PROTECT,
         related_name="stage_changes",
     )
     from_stage = models.CharField(_("from stage"), max_length=20, choices=Stage.choices)

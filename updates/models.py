@@ -73,7 +73,8 @@ class ProjectUpdate(Submission):
     project = models.ForeignKey(
         "projects.Project",
         verbose_name=_("project"),
-        on_delete=models.CASCADE,
+        # Nothing lost: a project with reported progress is withdrawn, not deleted.
+        on_delete=models.PROTECT,
         related_name="updates",
     )
     title = models.CharField(_("title"), max_length=255)
@@ -212,7 +213,7 @@ class ProjectProposal(Submission):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     project = models.OneToOneField(
         "projects.Project",
-        verbose_name=_("published project"),
+        verbose_name=_("project created from the proposal"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -114,7 +114,7 @@ def test_agencies_beyond_the_top_are_added_up(make_agency, make_project):
             make_project(lead_agency=agency)
     chart = project_charts()["agency"]
     assert len(chart.bars) == TOP_AGENCIES + 1
-    assert chart.bars[-1].label == "3 other agencies"
+    assert chart.bars[-1].label == "หน่วยงานอื่น 3 หน่วยงาน"
     assert chart.bars[-1].count == 3
     assert chart.bars[-1].value == ""
     assert chart.total == 2 * TOP_AGENCIES + 3

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from django.utils.html import escape
 from PIL import Image
 
@@ -21,6 +22,13 @@ from updates.models import AttachmentKind, ProjectUpdate, UpdateAttachment
 from updates.services import attachment_hold
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Refusals are checked in English here; the workspace tests check the Thai."""
+    with translation.override("en"):
+        yield
 
 
 def refusal(name, data):

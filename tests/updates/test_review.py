@@ -105,7 +105,7 @@ def test_approve_refuses_a_closing_move_without_lessons(submitted, reviewer):
     update = submitted(
         proposed_stage=Stage.ADOPTED, stage_change_reason_th="กรมนำไปใช้ทั่วประเทศ"
     )
-    with pytest.raises(ValidationError, match="lessons learned"):
+    with pytest.raises(ValidationError, match="บทเรียนที่ได้รับ"):
         review.update_approve(update=update, reviewer=reviewer)
     assert refreshed(update).status == ReviewStatus.SUBMITTED
     assert Project.objects.get(pk=update.project_id).stage == Stage.PROTOTYPE

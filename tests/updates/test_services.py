@@ -65,7 +65,7 @@ def test_every_write_is_kept_with_its_author(reporter, dlt, dlt_project):
     versions = Version.objects.get_for_object(update)
     assert versions.count() == 2
     assert {version.revision.user for version in versions} == {reporter}
-    assert versions[0].revision.comment == "Progress update submitted for review."
+    assert versions[0].revision.comment == "ส่งรายงานความคืบหน้าให้พิจารณา"
 
 
 def test_submit_sets_status_and_time_then_edits_are_refused(reporter, make_update):

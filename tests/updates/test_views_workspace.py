@@ -154,7 +154,7 @@ def test_failed_form_keeps_thai_text_and_the_valid_attachment(
     assert not ProjectUpdate.objects.exists()
     assert f'value="{THAI_TITLE}"' in html and THAI_BODY in html
     assert 'value="31/02/2568"' in html
-    assert "notes.png is not an image or PDF." in html
+    assert "notes.png ไม่ใช่ไฟล์ภาพหรือ PDF" in html
     held = UpdateAttachment.objects.get()
     assert held.original_name == "แผนที่.png" and held.update is None
     assert f'<input type="hidden" name="held" value="{held.pk}">' in html
@@ -308,7 +308,7 @@ def test_concurrent_edit_is_refused_and_shows_the_other_text(
     )
     html = text(response)
     assert response.status_code == 200
-    assert "Someone else saved this record while you were editing it." in html
+    assert "มีผู้อื่นบันทึกรายการนี้ระหว่างที่คุณกำลังแก้ไข" in html
     assert "ฉบับของหัวหน้าหน่วยงาน" in html
     assert "ฉบับของผู้รายงาน" in html
     update.refresh_from_db()
