@@ -1,7 +1,8 @@
 """Thai-aware text search: reading a query, matching it, ranking and highlighting.
 
 Thai is written without spaces, so a word is found as a substring of the stored text
-(icontains: LIKE on both databases, which a trigram index speeds up on PostgreSQL).
+(LIKE on both databases, which a trigram index speeds up on PostgreSQL): icontains on
+each column for agencies and events, contains on one folded column for projects.
 A query is split on whitespace into terms; PyThaiNLP's newmm engine, which works
 offline from its bundled dictionary, splits each Thai term into words. A term
 matches a text that contains it whole or that contains each of its words: the
@@ -18,7 +19,7 @@ from functools import lru_cache, partial, reduce
 from operator import and_, or_
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Model, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import Expression
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -79,6 +80,12 @@ def clean(raw: str | None) -> str:
     )
     text = reorder_vowels(unicodedata.normalize("NFC", text))
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def fold(text: str | None) -> str:
+    """Text as a query's terms are matched: NFC, Thai marks in their standard order,
+    lower case. Stored search text is folded the same way (projects.search_text)."""
+    return reorder_vowels(unicodedata.normalize("NFC", text or "")).lower()
 
 
 def parse_query(raw: str | None) -> SearchQuery:
@@ -145,36 +152,19 @@ def text_in(fields: Sequence[str], text: str) -> Q:
     return reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields))
 
 
-def _term_match(term: Term, contains: Callable[[str], Q]) -> Q:
+def term_match(term: Term, contains: Callable[[str], Q]) -> Q:
+    """The term whole, or each of its words, as ``contains`` finds a text."""
     whole = contains(term.text)
     if not term.words:
         return whole
     return whole | reduce(and_, (contains(word) for word in term.words))
 
 
-def search_match(
-    query: SearchQuery,
-    fields: Sequence[str],
-    *,
-    model: type[Model] | None = None,
-    related: Callable[[str], Q] | None = None,
-) -> Q:
-    """Every term found in one of the fields, or by ``related``: a condition per
-    text such as a subquery over the agencies of a project.
-
-    With ``model``, the fields are its own columns, matched in a subquery on its
-    table: PostgreSQL can then combine their trigram indexes (a BitmapOr), which it
-    cannot do for an OR that also reaches into joined tables or subqueries.
-    """
-
-    def contains(text: str) -> Q:
-        found = text_in(fields, text)
-        if model is not None:
-            rows = model._default_manager.filter(found).values("pk")
-            found = Q(pk__in=rows)
-        return found | related(text) if related else found
-
-    return reduce(and_, (_term_match(term, contains) for term in query.terms), Q())
+def search_match(query: SearchQuery, fields: Sequence[str]) -> Q:
+    """Every term found in one of the fields (a project's search uses its one
+    folded search_text column instead: projects.filters.project_text_match)."""
+    contains = partial(text_in, fields)
+    return reduce(and_, (term_match(term, contains) for term in query.terms), Q())
 
 
 def search_rank(
@@ -187,7 +177,7 @@ def search_rank(
     """
     scores = [
         Case(
-            When(_term_match(term, partial(text_in, fields)), then=weight),
+            When(term_match(term, partial(text_in, fields)), then=weight),
             default=0,
             output_field=IntegerField(),
         )

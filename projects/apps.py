@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        # Keeps the derived Project.search_text current (see the module's docstring).
+        from projects import signals  # noqa: F401

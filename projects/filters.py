@@ -2,6 +2,8 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_
 from typing import Any
 
 import django_filters
@@ -17,11 +19,11 @@ from govlab.search import (
     MAX_QUERY_LENGTH,
     SearchQuery,
     clean,
+    fold,
     in_every_language,
     parse_query,
-    search_match,
     search_rank,
-    text_in,
+    term_match,
 )
 from projects.models import (
     FISCAL_YEAR_MAX,
@@ -32,11 +34,6 @@ from projects.models import (
     Track,
 )
 
-# Translated text lives in one column per language; modeltranslation would search
-# the active language's column only, so a search names every language's column.
-SEARCH_FIELDS = in_every_language("title", "summary", "description")
-AGENCY_SEARCH_FIELDS = in_every_language("name", "short_name")
-ISSUE_AREA_SEARCH_FIELDS = in_every_language("name")
 # A match in the title counts for more than one in the summary, and that for more
 # than one in the description.
 SEARCH_WEIGHTS = (
@@ -106,21 +103,14 @@ def project_text_match(query: SearchQuery) -> Q:
     """Projects with every term of the query in their text, or in the name or
     abbreviation of their issue area, lead agency or a participating agency, in
     Thai or English."""
-    through = Project.participating_agencies.through
 
-    def related(text: str) -> Q:
-        # Subqueries, not joins: a join to the participants would repeat a project
-        # once per agency, and an OR across joined tables rules out the indexes.
-        agencies = Agency.objects.filter(text_in(AGENCY_SEARCH_FIELDS, text))
-        issues = IssueArea.objects.filter(text_in(ISSUE_AREA_SEARCH_FIELDS, text))
-        taking_part = through.objects.filter(agency__in=agencies.values("pk"))
-        return (
-            Q(lead_agency__in=agencies.values("pk"))
-            | Q(issue_area__in=issues.values("pk"))
-            | Q(pk__in=taking_part.values("project_id"))
-        )
+    # One LIKE on one column per term, which one trigram index serves on
+    # PostgreSQL. The column is folded (lower case) as the terms are: contains,
+    # not icontains, so the bare column, not UPPER() of it, is compared.
+    def contains(text: str) -> Q:
+        return Q(search_text__contains=fold(text))
 
-    return search_match(query, SEARCH_FIELDS, model=Project, related=related)
+    return reduce(and_, (term_match(term, contains) for term in query.terms), Q())
 
 
 def project_by_relevance(queryset: QuerySet, query: SearchQuery) -> QuerySet:

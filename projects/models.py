@@ -121,6 +121,10 @@ class Project(models.Model):
     # Optimistic locking: a save names the version it was read at, so a second
     # editor's save is refused rather than overwriting the first (see services).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Derived, never edited: the searched text of the project and of its agencies and
+    # issue area, folded as queries are, so that each search term is one LIKE on one
+    # (trigram-indexed) column. Kept current by projects/signals.py.
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = _("project")
