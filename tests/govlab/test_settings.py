@@ -38,3 +38,23 @@ def test_starts_without_secret_key_in_debug():
 def test_starts_with_secret_key_in_production():
     """A production start with a SECRET_KEY succeeds."""
     assert run_django_setup(SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_manage_py_names_the_missing_secret_key():
+    """A management command without SECRET_KEY stops with the clear message."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "Models aren't loaded yet" not in result.stderr
