@@ -98,12 +98,6 @@ class EntryFeed(Feed):
     def author_name(self, source: FeedSource) -> str:
         return opdc_name()
 
-    def items(self, source: FeedSource) -> list[Entry]:
-        return self.entries(source)
-
-    def entries(self, source: FeedSource) -> list[Entry]:
-        raise NotImplementedError
-
     def item_title(self, entry: Entry) -> str:
         return entry.title
 
@@ -141,7 +135,7 @@ class NewProjectsFeed(EntryFeed):
     def link(self):
         return reverse("projects:project-list")
 
-    def entries(self, source):
+    def items(self, source):
         return [project_entry(p) for p in feed_projects()[:FEED_LENGTH]]
 
 
@@ -157,7 +151,7 @@ class ProjectUpdatesFeed(EntryFeed):
     def link(self):
         return reverse("projects:project-list")
 
-    def entries(self, source):
+    def items(self, source):
         return [update_entry(u) for u in feed_updates()[:FEED_LENGTH]]
 
 
@@ -173,7 +167,7 @@ class UpcomingEventsFeed(EntryFeed):
     def link(self):
         return reverse("events:event-list")
 
-    def entries(self, source):
+    def items(self, source):
         return [event_entry(e) for e in feed_events_upcoming()[:FEED_LENGTH]]
 
 
@@ -201,7 +195,7 @@ class AgencyFeed(EntryFeed):
     def author_name(self, source):
         return localized(source.agency, "name")
 
-    def entries(self, source):
+    def items(self, source):
         agency = source.agency
         events = with_organisers(event_list_for_agency(agency=agency))
         entries = [

@@ -8,4 +8,6 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         # Keeps the derived Project.search_text current (see the module's docstring).
-        from projects import signals  # noqa: F401
+        from projects.signals import connect_search_text_receivers
+
+        connect_search_text_receivers()

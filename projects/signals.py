@@ -10,7 +10,6 @@ so it sends no signal and cannot recurse.
 
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from django.dispatch import receiver
 
 from agencies.models import Agency
 from projects.models import IssueArea, Project
@@ -19,15 +18,11 @@ from projects.search_text import project_search_text_refresh
 Participation = Project.participating_agencies.through
 
 
-@receiver(post_save, sender=Project, dispatch_uid="project_search_text_saved")
 def project_saved(sender, instance, **kwargs):
     # Also on raw saves (loaddata, reversion's restore): the fields were replaced.
     project_search_text_refresh(project_ids=[instance.pk])
 
 
-@receiver(
-    m2m_changed, sender=Participation, dispatch_uid="project_search_text_participants"
-)
 def participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
         return
@@ -48,25 +43,21 @@ def participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
     project_search_text_refresh(project_ids=ids or [])
 
 
-@receiver(post_save, sender=Agency, dispatch_uid="project_search_text_agency_saved")
 def agency_saved(sender, instance, created, **kwargs):
     if not created:
         project_search_text_refresh(project_ids=_agency_projects(instance.pk))
 
 
-@receiver(pre_delete, sender=Agency, dispatch_uid="project_search_text_agency_gone")
 def agency_deleting(sender, instance, **kwargs):
     # The participation rows go with the agency, without an m2m_changed signal.
     instance._search_text_projects = _participating(instance.pk)
 
 
-@receiver(post_delete, sender=Agency, dispatch_uid="project_search_text_agency_gone")
 def agency_deleted(sender, instance, **kwargs):
     ids = instance.__dict__.pop("_search_text_projects", [])
     project_search_text_refresh(project_ids=ids)
 
 
-@receiver(post_save, sender=IssueArea, dispatch_uid="project_search_text_issue_saved")
 def issue_area_saved(sender, instance, created, **kwargs):
     if not created:
         ids = Project._base_manager.filter(issue_area=instance.pk)
@@ -84,3 +75,29 @@ def _agency_projects(agency_id: int) -> list[int]:
         Q(lead_agency=agency_id) | Q(pk__in=taking_part.values("project_id"))
     )
     return list(projects.values_list("pk", flat=True))
+
+
+def connect_search_text_receivers() -> None:
+    """Connect the receivers above; called once from ProjectsConfig.ready()."""
+    post_save.connect(
+        project_saved, sender=Project, dispatch_uid="project_search_text_saved"
+    )
+    m2m_changed.connect(
+        participants_changed,
+        sender=Participation,
+        dispatch_uid="project_search_text_participants",
+    )
+    post_save.connect(
+        agency_saved, sender=Agency, dispatch_uid="project_search_text_agency_saved"
+    )
+    pre_delete.connect(
+        agency_deleting, sender=Agency, dispatch_uid="project_search_text_agency_gone"
+    )
+    post_delete.connect(
+        agency_deleted, sender=Agency, dispatch_uid="project_search_text_agency_gone"
+    )
+    post_save.connect(
+        issue_area_saved,
+        sender=IssueArea,
+        dispatch_uid="project_search_text_issue_saved",
+    )
