@@ -9,6 +9,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
@@ -79,6 +80,8 @@ class SubscribeDoneView(TemplateView):
     template_name = "alerts/subscription_done.html"
 
 
+# A token page shows one subscription's current state: never a shared, stored page.
+@method_decorator(never_cache, name="dispatch")
 class ConfirmView(View):
     """GET shows a button, POST confirms: a link scanner's GET confirms nothing."""
 
@@ -119,6 +122,7 @@ class ConfirmView(View):
 # RFC 8058: a mail program POSTs "List-Unsubscribe=One-Click" with no cookies, so
 # no CSRF token; the signed token in the address is the credential.
 @method_decorator(csrf_exempt, name="dispatch")
+@method_decorator(never_cache, name="dispatch")
 class UnsubscribeView(View):
     """GET shows a button; POST, from it or from a mail program, unsubscribes."""
 

@@ -10,5 +10,7 @@ class GovlabConfig(AppConfig):
         # The admins register these too (govlab.admin imports the same function),
         # but services and commands must record history even without the admin.
         from govlab.history import register_models
+        from govlab.page_cache import connect_invalidation
 
         register_models()
+        connect_invalidation()
