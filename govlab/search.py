@@ -26,6 +26,8 @@ from django.utils.safestring import SafeString, mark_safe
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import reorder_vowels
 
+from govlab.thai_dictionary import thai_dictionary
+
 # A longer query is cut, never refused: nobody types more, and each term costs SQL.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -129,7 +131,9 @@ def _word_end(char: str) -> bool:
 def _term(token: str) -> Term:
     if not THAI_LETTER.search(token):
         return Term(token)
-    pieces = word_tokenize(token, engine="newmm", keep_whitespace=False)
+    pieces = word_tokenize(
+        token, engine="newmm", custom_dict=thai_dictionary(), keep_whitespace=False
+    )
     words = [word for word in map(_trim, pieces) if len(word) > 1]
     words = list(dict.fromkeys(words))[:MAX_WORDS_PER_TERM]
     # One word left means the segmenter found nothing to split (or only dropped
