@@ -1,0 +1,1 @@
+"""The benchmark: bench/run serves the portal as in production and measures it."""
