@@ -6,18 +6,8 @@ only, in any of the three roles an agency can have: lead, participant, consultan
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db import connection
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
@@ -42,23 +32,34 @@ def _project_cards() -> QuerySet[Project]:
     )
 
 
-def _published_project_count() -> Coalesce:
-    """Distinct published projects an agency leads, takes part in or advises."""
-    agency = OuterRef("pk")
-    counted = (
-        Project.objects.filter(is_published=True)
-        .filter(
-            Q(lead_agency=agency)
-            | Q(participating_agencies=agency)
-            | Q(consultants=agency)
+def _published_project_counts() -> dict[int, int]:
+    """Distinct published projects each agency leads, takes part in or advises.
+
+    One grouped query over the (agency, project) pairs of the three roles, which
+    UNION makes distinct, rather than a count per agency.
+    """
+    # A plain QuerySet: modeltranslation's may reorder the selected columns, and a
+    # UNION pairs columns by position.
+    published = QuerySet(model=Project).filter(is_published=True)
+    leads = published.filter(lead_agency__isnull=False).values_list("lead_agency", "pk")
+    roles = [
+        through.objects.filter(project__is_published=True).values_list(
+            "agency", "project"
         )
-        .order_by()
-        # Group on a constant column so the subquery gives a single count.
-        .values("is_published")
-        .annotate(total=Count("pk", distinct=True))
-        .values("total")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+        for through in (
+            Project.participating_agencies.through,
+            Project.consultants.through,
+        )
+    ]
+    pairs = leads.order_by().union(*(role.order_by() for role in roles))
+    sql, params = pairs.query.sql_with_params()
+    # The union's columns take the names of the first part's fields.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT lead_agency, COUNT(*) FROM ({sql}) pairs GROUP BY lead_agency",
+            params,
+        )
+        return dict(cursor.fetchall())
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,11 @@ def agency_list_by_kind() -> list[AgencyGroup]:
         *(When(kind=kind, then=Value(i)) for i, kind in enumerate(AgencyKind.values)),
         output_field=IntegerField(),
     )
-    agencies = Agency.objects.annotate(
-        project_count=_published_project_count()
-    ).order_by(kind_order, translated_order("name"), "slug")
+    agencies = Agency.objects.order_by(kind_order, translated_order("name"), "slug")
+    counts = _published_project_counts()
     groups: list[AgencyGroup] = []
     for agency in agencies:
+        agency.project_count = counts.get(agency.pk, 0)
         if not groups or groups[-1].kind != agency.kind:
             groups.append(AgencyGroup(kind=AgencyKind(agency.kind), agencies=[]))
         groups[-1].agencies.append(agency)

@@ -1,7 +1,6 @@
 """The filters of the public project list; the facet counts reuse them one by one."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import reduce
 from operator import and_
 from typing import Any
@@ -25,6 +24,7 @@ from govlab.search import (
     search_rank,
     term_match,
 )
+from projects.facets import FacetOption
 from projects.models import (
     FISCAL_YEAR_MAX,
     FISCAL_YEAR_MIN,
@@ -120,15 +120,6 @@ def project_by_relevance(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     )
 
 
-@dataclass(frozen=True)
-class FacetOption:
-    """One option of a filter and how many projects choosing it would give."""
-
-    value: str
-    label: str
-    count: int
-
-
 class FiscalYearFilter(django_filters.Filter):
     """A Buddhist Era year; a CE year typed by mistake is an error, not zero results."""
 
@@ -189,7 +180,10 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, text_matches=None, **kwargs):
+        # Ids of the projects the query matches, when already found (see
+        # projects.selectors.project_search): the text filter then reads no text.
+        self.text_matches = text_matches
         data = _search_defaults(data)
         super().__init__(data, *args, **kwargs)
         # "Best match" is offered, and chosen unless another sort is, with a query.
@@ -200,7 +194,11 @@ class ProjectFilter(django_filters.FilterSet):
         """Every term must appear somewhere, in Thai or English; a query with
         nothing to search for (only punctuation, say) matches nothing."""
         query = parse_query(value)
-        return queryset.filter(project_text_match(query)) if query else queryset.none()
+        if not query:
+            return queryset.none()
+        if self.text_matches is not None:
+            return queryset.filter(pk__in=self.text_matches)
+        return queryset.filter(project_text_match(query))
 
     def filter_agency(self, queryset: QuerySet, name: str, agency: Agency) -> QuerySet:
         """Projects the agency leads or takes part in."""
@@ -221,11 +219,15 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.order_by(*sort_orderings(value))
 
     def show_facets(self, facets: dict[str, list[FacetOption]]) -> None:
-        """Offer each facet's options in its select, labelled with their counts."""
+        """Offer each facet's options in its select, labelled with their counts
+        (when counted)."""
         for name, options in facets.items():
             self.form.fields[name].widget.choices = [
                 ("", FACET_EMPTY_LABELS[name]),
-                *((o.value, f"{o.label} ({o.count})") for o in options),
+                *(
+                    (o.value, o.label if o.count is None else f"{o.label} ({o.count})")
+                    for o in options
+                ),
             ]
 
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -175,18 +177,57 @@ class Project(models.Model):
                 ),
             ),
         ]
+        # Every filter and sort of the public list and the API (projects.filters):
+        # the facet counts read the first (projects.facets), the sorts walk the
+        # others in order and stop after a page.
         indexes = [
             models.Index(
-                fields=["is_published", "track"], name="project_pub_track_idx"
+                fields=["is_published", "track", "stage", "fiscal_year", "issue_area"],
+                name="project_pub_facets_idx",
             ),
             models.Index(
                 fields=["is_published", "stage"], name="project_pub_stage_idx"
             ),
             models.Index(
-                fields=["is_published", "-fiscal_year"], name="project_pub_fy_idx"
+                fields=["is_published", "fiscal_year", "stage"],
+                name="project_pub_fy_stage_idx",
             ),
             models.Index(
-                fields=["is_published", "-updated_at"], name="project_pub_updated_idx"
+                fields=["is_published", "issue_area"], name="project_pub_issue_idx"
+            ),
+            # With the id, the agency and event facets read these indexes only.
+            models.Index(
+                fields=["is_published", "lead_agency", "id"],
+                name="project_pub_lead_idx",
+            ),
+            models.Index(
+                fields=["is_published", "origin_event", "id"],
+                name="project_pub_origin_idx",
+            ),
+            models.Index(
+                fields=["is_published", "-fiscal_year", "slug"],
+                name="project_pub_fy_idx",
+            ),
+            models.Index(
+                fields=["is_published", "fiscal_year", "slug"],
+                name="project_pub_fy_asc_idx",
+            ),
+            models.Index(
+                fields=["is_published", "-updated_at", "-id"],
+                name="project_pub_updated_idx",
+            ),
+            models.Index(
+                fields=["is_published", "-created_at", "-id"],
+                name="project_pub_created_idx",
+            ),
+            *(
+                models.Index(
+                    "is_published",
+                    Coalesce(NullIf(F(f"title_{lang}"), Value("")), F("title_th")),
+                    "slug",
+                    name=f"project_pub_title_{lang}_idx",
+                )
+                for lang in ("th", "en")
             ),
         ]
 

@@ -5,42 +5,48 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import (
-    Count,
-    F,
-    Func,
-    IntegerField,
-    Min,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    TextChoices,
-)
+from django.db.models import Min, Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from agencies.models import Agency
 from events.models import Event
-from govlab import dates
-from projects.filters import (
+from govlab.search import SearchQuery, parse_query
+from projects.facets import (
+    COLUMN_FACETS,
+    ColumnCounts,
     FacetOption,
+    agency_facet,
+    column_facets,
+    event_facet,
+)
+from projects.filters import (
     ProjectFilter,
+    project_text_match,
     sort_orderings,
     translated_text,
 )
-from projects.models import IssueArea, Project, Stage, StageChange, Track
+from projects.models import Project, StageChange
 from updates.models import ProjectUpdate, ReviewStatus
+
+# A query matching more published projects than this is not counted or ranked in
+# full: the first this many found are ranked. Finding them reads each candidate's
+# search text, about 0.1 ms a row on PostgreSQL (docs/deploy.md).
+SEARCH_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
 class ProjectSearch:
-    """What the project list shows: the filter form, the matches and facet counts."""
+    """What the project list shows: the filter form, the matches and facet counts.
+
+    ``count`` is how many projects ``projects`` holds; ``more_than`` is set when
+    more projects match than were ranked (count and facets then give no totals).
+    """
 
     form: forms.Form
     projects: QuerySet[Project]
     facets: dict[str, list[FacetOption]]
+    count: int
+    more_than: int | None = None
 
 
 def project_published() -> QuerySet[Project]:
@@ -59,17 +65,80 @@ def project_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Projec
 
 
 def project_search(*, filters: Mapping[str, Any]) -> ProjectSearch:
-    """The list page's data: invalid values give form errors and no projects.
+    """The list page's data, in a fixed number of queries: invalid values give form
+    errors and no projects.
 
     Each facet counts what its options would give combined with the other valid
-    filters (a facet ignores its own filter), one query per facet.
+    filters (a facet ignores its own filter). A text query first finds up to
+    SEARCH_CANDIDATES + 1 matching ids, which the other queries then reuse; past
+    that many, only a bounded set of candidates is ranked and nothing is totalled.
     """
     filterset = ProjectFilter(filters, queryset=project_published())
     valid = filterset.is_valid()
-    projects = filterset.qs if valid else filterset.queryset.none()
-    facets = _facets(filterset)
+    chosen = filterset.form.cleaned_data
+    query = parse_query(chosen.get("q"))
+    text = _text_matches(query) if query else None
+    capped = text is not None and len(text) > SEARCH_CANDIDATES
+    more_than = None
+    if capped and valid:
+        candidates, more_than = _candidates(filterset, text)
+        filterset.text_matches = candidates
+    else:
+        filterset.text_matches = text
+    counts = ColumnCounts.of(_others(filterset, COLUMN_FACETS, text))
+    facets = {
+        **column_facets(counts, chosen, show_counts=not capped),
+        "agency": agency_facet(
+            _others(filterset, ("agency",), text),
+            chosen.get("agency"),
+            show_counts=not capped,
+        ),
+        "event": event_facet(
+            _others(filterset, ("event",), text),
+            chosen.get("event"),
+            show_counts=not capped,
+        ),
+    }
     filterset.show_facets(facets)
-    return ProjectSearch(form=filterset.form, projects=projects, facets=facets)
+    if not valid:
+        projects, count = filterset.queryset.none(), 0
+    elif capped:
+        projects, count = filterset.qs, len(filterset.text_matches)
+    else:
+        projects, count = filterset.qs, counts.total(chosen)
+    return ProjectSearch(
+        form=filterset.form,
+        projects=projects,
+        facets=facets,
+        count=count,
+        more_than=more_than,
+    )
+
+
+def _text_matches(query: SearchQuery) -> list[int]:
+    """Ids of up to SEARCH_CANDIDATES + 1 published projects the query matches."""
+    matches = Project.objects.filter(is_published=True).filter(
+        project_text_match(query)
+    )
+    return list(
+        matches.order_by().values_list("pk", flat=True)[: SEARCH_CANDIDATES + 1]
+    )
+
+
+def _candidates(
+    filterset: ProjectFilter, text: list[int]
+) -> tuple[list[int], int | None]:
+    """The projects to rank when the query alone matches too many: those matching
+    every filter, up to the limit. Gives their ids and, when more match, the limit
+    (shown as "more than")."""
+    others = set(filterset.form.cleaned_data) - {"q", "sort"}
+    if any(filterset.form.cleaned_data[name] for name in others):
+        filtered = filterset.filter_queryset(Project.objects.filter(is_published=True))
+        ids = filtered.order_by().values_list("pk", flat=True)
+        text = list(ids[: SEARCH_CANDIDATES + 1])
+    if len(text) <= SEARCH_CANDIDATES:
+        return text, None
+    return text[:SEARCH_CANDIDATES], SEARCH_CANDIDATES
 
 
 def project_get(*, slug: str) -> Project:
@@ -124,124 +193,17 @@ def _by_name(queryset: QuerySet) -> QuerySet:
     return queryset.order_by(translated_text("name"), "slug")
 
 
-def _facets(filterset: ProjectFilter) -> dict[str, list[FacetOption]]:
-    chosen = filterset.form.cleaned_data
-    return {
-        "track": _choice_facet(_others(filterset, "track"), "track", Track, chosen),
-        "issue": _issue_facet(_others(filterset, "issue"), chosen.get("issue")),
-        "agency": _agency_facet(_others(filterset, "agency"), chosen.get("agency")),
-        "fiscal_year": _fiscal_year_facet(
-            _others(filterset, "fiscal_year"), chosen.get("fiscal_year")
-        ),
-        "stage": _choice_facet(_others(filterset, "stage"), "stage", Stage, chosen),
-        "event": _event_facet(_others(filterset, "event"), chosen.get("event")),
-    }
-
-
-def _others(filterset: ProjectFilter, facet: str) -> QuerySet[Project]:
-    """Published projects narrowed by every valid filter except the facet's own."""
+def _others(
+    filterset: ProjectFilter, facets: tuple[str, ...], text: list[int] | None
+) -> QuerySet[Project]:
+    """Published projects narrowed by every valid filter except the facets' own;
+    the text query as the ids it matched."""
     queryset = Project.objects.filter(is_published=True)
     for name, value in filterset.form.cleaned_data.items():
-        if name not in (facet, "sort"):
+        if name in (*facets, "sort"):
+            continue
+        if name == "q" and text is not None:
+            queryset = queryset.filter(pk__in=text)
+        else:
             queryset = filterset.filters[name].filter(queryset, value)
     return queryset.order_by()
-
-
-def _keep(count: int, selected: bool) -> bool:
-    # An option that would give nothing is hidden, unless it is the one chosen.
-    return count > 0 or selected
-
-
-def _choice_facet(
-    base: QuerySet, field: str, choices: type[TextChoices], chosen: dict
-) -> list[FacetOption]:
-    counts = dict(base.values_list(field).annotate(n=Count("pk", distinct=True)))
-    selected = chosen.get(field) or None
-    return [
-        FacetOption(value, str(label), counts.get(value, 0))
-        for value, label in choices.choices
-        if _keep(counts.get(value, 0), value == selected)
-    ]
-
-
-def _fiscal_year_facet(base: QuerySet, selected: int | None) -> list[FacetOption]:
-    counts = dict(
-        base.values_list("fiscal_year").annotate(n=Count("pk", distinct=True))
-    )
-    if selected:
-        counts.setdefault(selected, 0)
-    # Thai readers count in the Buddhist Era already; English ones get FY2020 too.
-    return [
-        FacetOption(
-            str(year),
-            str(year) if dates.is_thai() else dates.format_fiscal_year(year),
-            counts[year],
-        )
-        for year in sorted(counts, reverse=True)
-    ]
-
-
-def _issue_facet(base: QuerySet, selected: IssueArea | None) -> list[FacetOption]:
-    rows = (
-        base.filter(issue_area__isnull=False)
-        .values_list("issue_area__slug", "issue_area__name_th", "issue_area__name_en")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    options = {slug: _option(slug, th, en, n) for slug, th, en, n in rows}
-    if selected and selected.slug not in options:
-        options[selected.slug] = _option(
-            selected.slug, selected.name_th, selected.name_en, 0
-        )
-    return sorted(options.values(), key=lambda option: option.label.casefold())
-
-
-def _agency_facet(base: QuerySet, selected: Agency | None) -> list[FacetOption]:
-    through = Project.participating_agencies.through
-    taking_part = through.objects.filter(agency=OuterRef(OuterRef("pk")))
-    matching = base.filter(
-        Q(lead_agency=OuterRef("pk")) | Q(pk__in=taking_part.values("project_id"))
-    )
-    return _counted(Agency.objects.all(), "name", matching, selected)
-
-
-def _event_facet(base: QuerySet, selected: Event | None) -> list[FacetOption]:
-    through = Event.related_projects.through
-    related = through.objects.filter(event=OuterRef(OuterRef("pk")))
-    matching = base.filter(
-        Q(origin_event=OuterRef("pk")) | Q(pk__in=related.values("project_id"))
-    )
-    return _counted(
-        Event.objects.filter(is_published=True), "title", matching, selected
-    )
-
-
-def _counted(
-    owners: QuerySet,
-    text_field: str,
-    matching: QuerySet,
-    selected: Agency | Event | None,
-) -> list[FacetOption]:
-    """Options for agencies or events, each counting its projects in one query.
-
-    A project belongs to an agency as lead or participant (to an event as origin or
-    related): a correlated count per option row counts each project once.
-    """
-    count = Subquery(
-        # COUNT written as a plain function so Django adds no GROUP BY: one row.
-        matching.annotate(n=Func(F("pk"), function="COUNT")).values("n"),
-        output_field=IntegerField(),
-    )
-    shown = Q(n__gt=0) | Q(pk=selected.pk) if selected else Q(n__gt=0)
-    rows = (
-        owners.annotate(n=count)
-        .filter(shown)
-        .values_list("slug", f"{text_field}_th", f"{text_field}_en", "n")
-    )
-    options = [_option(slug, th, en, n) for slug, th, en, n in rows]
-    return sorted(options, key=lambda option: option.label.casefold())
-
-
-def _option(value: str, text_th: str, text_en: str | None, count: int) -> FacetOption:
-    english = (get_language() or "th").startswith("en")
-    label = (text_en if english and text_en else text_th) or value
-    return FacetOption(value, label, count)

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
@@ -9,6 +11,18 @@ from projects.selectors import project_get, project_search
 
 # The path a project normally takes; discontinued can follow any of them.
 STAGE_PATH = (Stage.IDEA, Stage.PROTOTYPE, Stage.PILOT, Stage.SCALING_UP, Stage.ADOPTED)
+
+
+class CountedPaginator(Paginator):
+    """Pages of a list whose length is already known, so no COUNT query is run."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 class ProjectListView(ListView):
@@ -22,8 +36,14 @@ class ProjectListView(ListView):
         self.search = project_search(filters=self.request.GET)
         return self.search.projects
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # project_search counted the list along with the facets.
+        return CountedPaginator(queryset, per_page, count=self.search.count, **kwargs)
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.search.form, **kwargs)
+        context = super().get_context_data(
+            form=self.search.form, more_than=self.search.more_than, **kwargs
+        )
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number)
         return context
