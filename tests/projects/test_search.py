@@ -233,8 +233,12 @@ def test_trigram_indexes_serve_the_search_on_postgresql(registry):
         assert [p.slug for p in query] == ["community-tourism"]
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'")
-        assert cursor.fetchone()[0] == 18
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%_trgm'"
+        )
+        # Project titles (the admin's search), agencies' and events' columns;
+        # project summaries and descriptions are searched through search_text.
+        assert len({name for (name,) in cursor.fetchall()}) == 14
         # A database whose LC_CTYPE is C would give no trigrams for Thai letters.
         cursor.execute("SELECT cardinality(show_trgm('การท่องเที่ยว'))")
         assert cursor.fetchone()[0] > 0
