@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+from django.test import override_settings
 from django.utils import translation
 
 from agencies.models import Agency, AgencyKind
@@ -17,6 +18,44 @@ _sequence = itertools.count(1)
 def thai_by_default():
     """Each test starts in Thai, the site's default language."""
     with translation.override("th"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Pages are rendered afresh unless a test turns the page cache on itself.
+
+    Its tests (tests/govlab/test_page_cache.py) do; elsewhere a stored page would
+    hide the queries and the data a test means to see.
+    """
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Static addresses without running collectstatic first.
+
+    Production's storage names files by their hash from the manifest collectstatic
+    writes; without it every page with a stylesheet would fail to render.
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_http_requests():
+    """The test client's plain-http requests reach the views, not a redirect.
+
+    The suite runs with DEBUG off, where every http request is sent to https;
+    everything else stays as in production (secure cookies, HSTS on https). Its
+    tests (tests/govlab/test_security_settings.py) turn the redirect back on.
+    For the whole session, so session-scoped fixtures' requests are served too.
+    """
+    with override_settings(SECURE_SSL_REDIRECT=False):
         yield
 
 
