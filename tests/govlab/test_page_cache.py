@@ -113,10 +113,14 @@ def test_pages_that_set_a_cookie_are_not_stored(client, cache_on):
         client.cookies.clear()
 
 
-# These commit for real (transactional_db), as the admin does: the bump runs after
-# the commit, never inside the transaction a test would otherwise roll back.
+# These commit for real, as the admin does: the bump runs after the commit, never
+# inside the transaction a test would otherwise roll back. serialized_rollback puts
+# back the rows migrations made (content types, the editors group) for later tests.
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@committing
 def test_publishing_in_the_admin_shows_on_every_page_at_once(
-    transactional_db,
     client,
     admin_client,
     cache_on,
@@ -160,8 +164,9 @@ def test_publishing_in_the_admin_shows_on_every_page_at_once(
     assert get(client, "/th/projects/land-survey-booking/")["X-Page-Cache"] == "miss"
 
 
+@committing
 def test_withdrawing_removes_the_project_page_at_once(
-    transactional_db, client, admin_client, cache_on, land_project
+    client, admin_client, cache_on, land_project
 ):
     get(client, "/th/projects/online-land-title-deed/")
     assert get(client, "/th/projects/online-land-title-deed/")["X-Page-Cache"] == "hit"
@@ -173,8 +178,8 @@ def test_withdrawing_removes_the_project_page_at_once(
     assert "ออกโฉนด" not in get(client, "/th/projects/").content.decode()
 
 
+@committing
 def test_an_approved_update_shows_on_the_project_timeline_at_once(
-    transactional_db,
     client,
     admin_client,
     cache_on,
@@ -209,9 +214,8 @@ def test_an_approved_update_shows_on_the_project_timeline_at_once(
     assert "เปิดให้ประชาชนทดลองยื่นคำขอออนไลน์" in page.content.decode()
 
 
-def test_a_change_outside_a_transaction_empties_it_too(
-    transactional_db, client, cache_on, land_project
-):
+@committing
+def test_a_change_outside_a_transaction_empties_it_too(client, cache_on, land_project):
     """A shell or command edit (autocommit, really committed) counts as much as an
     admin one."""
     get(client, "/th/projects/")
