@@ -4,10 +4,20 @@ Every agency is a public record. Project counts and lists show published project
 only, in any of the three roles an agency can have: lead, participant, consultant.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    F,
+    IntegerChoices,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
@@ -95,20 +105,50 @@ def agency_children(*, agency: Agency) -> QuerySet[Agency]:
     return agency.children.order_by(translated_order("name"), "slug")
 
 
+class AgencyRole(IntegerChoices):
+    """An agency's part in a project, the leading one first."""
+
+    LEADS = 0
+    TAKES_PART = 1
+    ADVISES = 2
+
+
 @dataclass(frozen=True)
 class AgencyProjects:
     leads: list[Project]
     participates: list[Project]
     consults: list[Project]
 
+    @classmethod
+    def of(cls, projects: Iterable[Project]) -> "AgencyProjects":
+        """Projects from agency_project_list() under their ``role``."""
+        by_role: dict[int, list[Project]] = {role: [] for role in AgencyRole}
+        for project in projects:
+            by_role[project.role].append(project)
+        return cls(*by_role.values())
+
     def __bool__(self) -> bool:
         return bool(self.leads or self.participates or self.consults)
 
 
-def agency_projects(*, agency: Agency) -> AgencyProjects:
-    """The agency's published projects by its role in them."""
-    return AgencyProjects(
-        leads=list(_project_cards().filter(lead_agency=agency)),
-        participates=list(_project_cards().filter(participating_agencies=agency)),
-        consults=list(_project_cards().filter(consultants=agency)),
+def agency_project_list(*, agency: Agency) -> QuerySet[Project]:
+    """The agency's published projects, each once under its leading ``role``:
+    those it leads, then takes part in, then advises; one query for any slice."""
+    participating = Project.participating_agencies.through.objects.filter(
+        agency=agency
+    ).values("project_id")
+    advising = Project.consultants.through.objects.filter(agency=agency).values(
+        "project_id"
+    )
+    role = Case(
+        When(lead_agency=agency, then=Value(AgencyRole.LEADS)),
+        When(pk__in=participating, then=Value(AgencyRole.TAKES_PART)),
+        default=Value(AgencyRole.ADVISES),
+        output_field=IntegerField(),
+    )
+    return (
+        _project_cards()
+        .filter(Q(lead_agency=agency) | Q(pk__in=participating) | Q(pk__in=advising))
+        .annotate(role=role)
+        .order_by("role", "-fiscal_year", "slug")
     )

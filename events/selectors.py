@@ -8,7 +8,20 @@ events it shows. An event is upcoming while its last day is today or later.
 import datetime
 from collections.abc import Mapping
 
-from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from agencies.models import Agency
 from agencies.selectors import translated_order
@@ -61,6 +74,30 @@ def event_list_split(
 ) -> tuple[QuerySet[Event], QuerySet[Event]]:
     """Upcoming events soonest first, and past events most recent first."""
     return _upcoming(events, today=today), _past(events, today=today)
+
+
+def event_list_ordered(*, events: QuerySet[Event], today: datetime.date) -> QuerySet:
+    """Upcoming events soonest first, then past events most recent first, in one
+    ordering that pages can cut; each event tells whether it ``is_past``."""
+    past = Q(last_day__lt=today)
+
+    def when_past(field: str) -> Case:
+        return Case(When(past, then=F(field)))
+
+    def when_upcoming(field: str) -> Case:
+        return Case(When(past, then=None), default=F(field))
+
+    is_past = Case(
+        When(past, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    return events.annotate(is_past=is_past).order_by(
+        "is_past",
+        # Null for the other group's events, which the first term already placed.
+        when_upcoming("first_day").asc(nulls_last=True),
+        when_past("last_day").desc(),
+        when_past("first_day").desc(),
+        "slug",
+    )
 
 
 def event_list_upcoming(*, today: datetime.date, limit: int) -> QuerySet[Event]:

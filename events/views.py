@@ -2,25 +2,39 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from events.calendar import calendar_response, events_calendar
 from events.models import Event
-from events.selectors import event_cards, event_get, event_list, event_list_split
+from events.selectors import (
+    event_cards,
+    event_get,
+    event_list,
+    event_list_ordered,
+    event_list_split,
+)
 from govlab.localized import localized
 
+# Thousands of events nationally: a page of them, upcoming ones first.
+EVENTS_PER_PAGE = 20
 
-class EventListView(TemplateView):
+
+class EventListView(ListView):
     template_name = "events/event_list.html"
+    paginate_by = EVENTS_PER_PAGE
+
+    def get_queryset(self):
+        self.filterset = event_list(filters=self.request.GET)
+        return event_list_ordered(events=self.filterset.qs, today=timezone.localdate())
 
     def get_context_data(self, **kwargs):
-        filterset = event_list(filters=self.request.GET)
-        upcoming, past = event_list_split(
-            events=filterset.qs, today=timezone.localdate()
-        )
-        return super().get_context_data(
-            form=filterset.form, upcoming=upcoming, past=past, **kwargs
-        )
+        context = super().get_context_data(form=self.filterset.form, **kwargs)
+        page = context["page_obj"]
+        # This page's events under their section headings.
+        context["upcoming"] = [event for event in page if not event.is_past]
+        context["past"] = [event for event in page if event.is_past]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number)
+        return context
 
 
 class EventDetailView(DetailView):

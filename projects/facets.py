@@ -4,7 +4,8 @@ Track, stage, fiscal year and issue area are counted together: one GROUP BY over
 the four columns gives a small table of counts, from which each facet (which ignores
 its own filter) and the list's total are summed in Python. Agencies and events are
 counted with one grouped query each over "lead agency UNION participants" ("origin
-event UNION related events"), so no option costs a scan of its own.
+event UNION related events"), so no option costs a scan of its own; only those with
+the most projects are offered (a select of 5,000 events is no use to anyone).
 """
 
 from collections import Counter
@@ -24,6 +25,12 @@ from projects.models import IssueArea, Project, Stage, Track
 # the filter compares to a row of it.
 COLUMN_FACETS = ("track", "stage", "fiscal_year", "issue")
 
+# At national scale (500 agencies, 5,000 events) a select of every option made the
+# unfiltered list 640 KB of HTML. The options with the most projects are offered,
+# plus the chosen one; any other still filters when its slug is in the address.
+AGENCY_OPTIONS = 100
+EVENT_OPTIONS = 50
+
 
 @dataclass(frozen=True)
 class FacetOption:
@@ -35,6 +42,14 @@ class FacetOption:
     value: str
     label: str
     count: int | None
+
+
+@dataclass(frozen=True)
+class CutFacet:
+    """The options offered for agencies or events; ``cut`` when some were left out."""
+
+    options: list[FacetOption]
+    cut: bool
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,16 @@ class ColumnCounts:
         """Projects matching every chosen column filter."""
         wanted = _wanted(chosen)
         return sum(n for key, n in self.rows.items() if _matches(key, wanted, None))
+
+    def chart(self, name: str, chosen: dict) -> Counter:
+        """Counts per value of one column, under every column filter."""
+        wanted = _wanted(chosen)
+        position = COLUMN_FACETS.index(name)
+        counts: Counter = Counter()
+        for key, n in self.rows.items():
+            if _matches(key, wanted, None):
+                counts[key[position]] += n
+        return counts
 
     def facet(self, name: str, chosen: dict) -> Counter:
         """Counts per value of one column, under the other column filters."""
@@ -159,53 +184,72 @@ def _choices(
 
 def agency_facet(
     projects: QuerySet[Project], selected: Agency | None, *, show_counts: bool
-) -> list[FacetOption]:
-    """Agencies with how many of the projects each leads or takes part in."""
+) -> CutFacet:
+    """The AGENCY_OPTIONS agencies leading or taking part in the most projects."""
+    rows = _owner_counts(
+        *_agency_pairs(projects),
+        Agency.objects.all(),
+        "name",
+        first=selected,
+        limit=AGENCY_OPTIONS,
+    )
+    return _cut_facet(rows, "name", selected, AGENCY_OPTIONS, show_counts)
+
+
+def agency_project_counts(projects: QuerySet[Project]) -> list[tuple]:
+    """(slug, Thai name, English name, projects) of each agency leading or taking
+    part in some of the projects, most projects first; one query."""
+    return _owner_counts(*_agency_pairs(projects), Agency.objects.all(), "name")
+
+
+def _agency_pairs(projects: QuerySet[Project]) -> tuple[QuerySet, QuerySet]:
     through = Project.participating_agencies.through
     taking_part = through.objects.filter(project__in=projects).exclude(
         # Counted once as lead: a project lists its lead among participants too.
         project__lead_agency=F("agency")
     )
-    return _grouped_facet(
+    return (
         projects.filter(lead_agency__isnull=False).values_list("lead_agency"),
         taking_part.values_list("agency"),
-        Agency.objects.all(),
-        "name",
-        selected,
-        _shown if show_counts else _hidden,
     )
 
 
 def event_facet(
     projects: QuerySet[Project], selected: Event | None, *, show_counts: bool
-) -> list[FacetOption]:
-    """Published events with how many of the projects came out of or relate to each."""
+) -> CutFacet:
+    """The EVENT_OPTIONS published events most of the projects came out of or relate
+    to."""
     through = Event.related_projects.through
     related = through.objects.filter(project__in=projects).exclude(
         project__origin_event=F("event")
     )
-    return _grouped_facet(
+    rows = _owner_counts(
         projects.filter(origin_event__isnull=False).values_list("origin_event"),
         related.values_list("event"),
         Event.objects.filter(is_published=True),
         "title",
-        selected,
-        _shown if show_counts else _hidden,
+        first=selected,
+        limit=EVENT_OPTIONS,
     )
+    return _cut_facet(rows, "title", selected, EVENT_OPTIONS, show_counts)
 
 
-def _grouped_facet(
+def _owner_counts(
     direct: QuerySet,
     linked: QuerySet,
     owners: QuerySet,
     text_field: str,
-    selected: Agency | Event | None,
-    shown: Callable,
-) -> list[FacetOption]:
-    """One query: (owner, project) pairs of both kinds, counted per owner.
+    *,
+    first: Agency | Event | None = None,
+    limit: int | None = None,
+) -> list[tuple]:
+    """One query: (owner, project) pairs of both kinds, counted per owner, as
+    (slug, Thai text, English text, count); ``first`` first, then most projects.
 
     The pairs are distinct (a link table holds a pair once, and a link that repeats
-    the direct relation is left out), so COUNT(*) counts each project once.
+    the direct relation is left out), so COUNT(*) counts each project once. Two
+    rows past ``limit`` are read: ``first`` may be one, and one more tells that
+    some were left out.
     """
     # The union's column takes the name of the first part's field.
     owner = direct.query.values_select[0]
@@ -214,7 +258,7 @@ def _grouped_facet(
         pairs, pair_params = union.query.sql_with_params()
     except EmptyResultSet:
         # Filters that can match nothing (a query with no words to look for).
-        pairs, pair_params = None, ()
+        return []
     labels = owners.order_by().values_list(
         "id", "slug", f"{text_field}_th", f"{text_field}_en"
     )
@@ -225,18 +269,36 @@ def _grouped_facet(
         f"SELECT owned.slug, owned.{th}, owned.{en}, counted.n FROM "
         f"(SELECT {owner} AS owner, COUNT(*) AS n FROM ({pairs}) pairs "
         f"GROUP BY {owner}) counted "
-        f"INNER JOIN ({owner_sql}) owned ON owned.id = counted.owner"
+        f"INNER JOIN ({owner_sql}) owned ON owned.id = counted.owner "
+        "ORDER BY CASE WHEN owned.id = %s THEN 0 ELSE 1 END, counted.n DESC, "
+        "owned.slug"
     )
-    rows = []
-    if pairs is not None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, (*pair_params, *owner_params))
-            rows = cursor.fetchall()
-    options = {slug: _option(slug, th, en, shown(n)) for slug, th, en, n in rows}
+    params = [*pair_params, *owner_params, first.pk if first else 0]
+    if limit is not None:
+        sql += " LIMIT %s"
+        params.append(limit + 2)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _cut_facet(
+    rows: list[tuple],
+    text_field: str,
+    selected: Agency | Event | None,
+    limit: int,
+    show_counts: bool,
+) -> CutFacet:
+    """The selected option and the ``limit`` first of the others, by label."""
+    shown = _shown if show_counts else _hidden
+    first = rows[:1] if selected and rows and rows[0][0] == selected.slug else []
+    others = rows[len(first) :]
+    kept = first + others[:limit]
+    options = {slug: _option(slug, th, en, shown(n)) for slug, th, en, n in kept}
     if selected and selected.slug not in options:
         texts = (getattr(selected, f"{text_field}_{lang}") for lang in ("th", "en"))
         options[selected.slug] = _option(selected.slug, *texts, shown(0))
-    return _sorted(options.values())
+    return CutFacet(options=_sorted(options.values()), cut=len(others) > limit)
 
 
 def _shown(count: int) -> int:

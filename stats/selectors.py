@@ -1,31 +1,25 @@
-"""Read queries for the statistics page: one aggregate query per chart.
+"""Read queries for the statistics page: a few grouped queries for every chart.
 
 The project charts count what /<lang>/projects/ lists for the same filters, the event
 charts what /<lang>/events/ lists for its kind and year filters: published records
-only. However many records there are, a chart costs one query.
+only. However many records there are, the fiscal year, track, stage and issue area
+charts come from one GROUP BY over the four columns (the one the list's facets
+count, when given), the agency chart from one more, and both event charts from one.
 """
 
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    QuerySet,
-    Subquery,
-)
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from agencies.models import Agency
 from events.filters import EventFilter
 from events.models import Event, EventDateSpan, EventKind
 from govlab import dates
+from projects.facets import ColumnCounts, agency_project_counts
 from projects.models import Project, Stage, Track
 
 # Beyond this many the agency chart stops being readable on a phone.
@@ -58,14 +52,38 @@ class Chart:
         return sum(bar.count for bar in self.bars)
 
 
-def project_chart_list(*, projects: QuerySet[Project]) -> list[Chart]:
-    """Projects by fiscal year, track, stage, issue area and agency."""
+def project_chart_list(
+    *,
+    projects: QuerySet[Project],
+    counts: ColumnCounts | None = None,
+    chosen: Mapping | None = None,
+) -> list[Chart]:
+    """Projects by fiscal year, track, stage, issue area and agency.
+
+    ``counts`` and ``chosen`` (from project_search and its form) save counting the
+    four columns again: the projects are those rows that match every chosen value.
+    """
     projects = projects.order_by()
+    if counts is None:
+        counts, chosen = ColumnCounts.of(projects), {}
+    chosen = chosen or {}
     return [
-        _fiscal_year_chart(projects),
-        _choice_chart(projects, "track", Track, _("Projects by track"), _("Track")),
-        _choice_chart(projects, "stage", Stage, _("Projects by stage"), _("Stage")),
-        _issue_chart(projects),
+        _fiscal_year_chart(counts.chart("fiscal_year", chosen)),
+        _choice_chart(
+            counts.chart("track", chosen),
+            "track",
+            Track,
+            _("Projects by track"),
+            _("Track"),
+        ),
+        _choice_chart(
+            counts.chart("stage", chosen),
+            "stage",
+            Stage,
+            _("Projects by stage"),
+            _("Stage"),
+        ),
+        _issue_chart(counts.chart("issue", chosen), counts.issue_names),
         _agency_chart(projects),
     ]
 
@@ -89,8 +107,18 @@ def event_filter(*, filters: Mapping[str, str]) -> EventFilter:
 
 
 def event_chart_list(*, events: QuerySet[Event]) -> list[Chart]:
-    """Events by kind and by year; ``events`` comes from event_filter()."""
-    return [_event_kind_chart(events.order_by()), _event_year_chart(events.order_by())]
+    """Events by kind and by year, from one grouped query; ``events`` comes from
+    event_filter().
+
+    Grouping by kind and the pair of years gives rows numbering the distinct
+    triples, not the events.
+    """
+    rows = list(
+        events.order_by()
+        .values_list("kind", ExtractYear("first_day"), ExtractYear("last_day"))
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return [_event_kind_chart(rows), _event_year_chart(rows)]
 
 
 def _local(text_th: str, text_en: str | None) -> str:
@@ -98,10 +126,8 @@ def _local(text_th: str, text_en: str | None) -> str:
     return (text_en if english and text_en else text_th) or ""
 
 
-def _fiscal_year_chart(projects: QuerySet[Project]) -> Chart:
-    counts = dict(
-        projects.values_list("fiscal_year").annotate(n=Count("pk", distinct=True))
-    )
+def _fiscal_year_chart(counts: Counter) -> Chart:
+    counts = {year: n for year, n in counts.items() if year is not None}
     bars = tuple(
         Bar(dates.format_fiscal_year(year), counts.get(year, 0), str(year))
         for year in _year_range(counts)
@@ -117,10 +143,9 @@ def _fiscal_year_chart(projects: QuerySet[Project]) -> Chart:
 
 
 def _choice_chart(
-    projects: QuerySet[Project], field: str, choices, title: str, category: str
+    counts: Counter, field: str, choices, title: str, category: str
 ) -> Chart:
     """Every choice in its defined order (stages along the pipeline), zeros kept."""
-    counts = dict(projects.values_list(field).annotate(n=Count("pk", distinct=True)))
     bars = tuple(
         Bar(str(label), counts.get(value, 0), value) for value, label in choices.choices
     )
@@ -134,13 +159,12 @@ def _choice_chart(
     )
 
 
-def _issue_chart(projects: QuerySet[Project]) -> Chart:
-    rows = (
-        projects.filter(issue_area__isnull=False)
-        .values_list("issue_area__slug", "issue_area__name_th", "issue_area__name_en")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    bars = [Bar(_local(th, en) or slug, n, slug) for slug, th, en, n in rows]
+def _issue_chart(counts: Counter, names: Mapping[str, tuple]) -> Chart:
+    bars = [
+        Bar(_local(*names[slug]) or slug, n, slug)
+        for slug, n in counts.items()
+        if slug and n
+    ]
     return Chart(
         slug="issue",
         title=_("Projects by issue area"),
@@ -153,17 +177,9 @@ def _issue_chart(projects: QuerySet[Project]) -> Chart:
 
 
 def _agency_chart(projects: QuerySet[Project]) -> Chart:
-    """Projects each agency leads or takes part in, each project once per agency.
-
-    Two correlated counts in one query, the second leaving out projects the agency
-    also leads; each can use the index on its foreign key.
-    """
-    agency = OuterRef("pk")
-    leads = projects.filter(lead_agency=agency)
-    joins = projects.filter(participating_agencies=agency).exclude(lead_agency=agency)
-    rows = Agency.objects.annotate(n=_count(leads) + _count(joins)).values_list(
-        "slug", "name_th", "name_en", "n"
-    )
+    """Projects each agency leads or takes part in, each project once per agency:
+    one grouped query over (agency, project) pairs, as the list's agency facet."""
+    rows = agency_project_counts(projects)
     bars = _by_count(
         [Bar(_local(th, en) or slug, n, slug) for slug, th, en, n in rows if n > 0]
     )
@@ -190,15 +206,6 @@ def _agency_chart(projects: QuerySet[Project]) -> Chart:
     )
 
 
-def _count(projects: QuerySet[Project]) -> Coalesce:
-    """How many of the projects a correlated subquery finds, as one number."""
-    counted = projects.annotate(
-        # COUNT as a plain function so Django adds no GROUP BY: one row.
-        n=Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
-    ).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def _by_count(bars: list[Bar]) -> list[Bar]:
     return sorted(bars, key=lambda bar: (-bar.count, bar.label.casefold(), bar.value))
 
@@ -214,8 +221,10 @@ def _year_range(counts: Mapping[int, int]) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _event_kind_chart(events: QuerySet[Event]) -> Chart:
-    counts = dict(events.values_list("kind").annotate(n=Count("pk", distinct=True)))
+def _event_kind_chart(rows: list[tuple]) -> Chart:
+    counts: Counter[str] = Counter()
+    for kind, _first, _last, n in rows:
+        counts[kind] += n
     bars = tuple(
         Bar(str(label), counts.get(value, 0), value)
         for value, label in EventKind.choices
@@ -230,20 +239,13 @@ def _event_kind_chart(events: QuerySet[Event]) -> Chart:
     )
 
 
-def _event_year_chart(events: QuerySet[Event]) -> Chart:
-    """An event counts in each year from its first day to its last, as the list.
-
-    Grouping by the pair of years keeps it one aggregate query whose rows number
-    the distinct pairs, not the events.
-    """
-    rows = (
-        events.filter(first_day__isnull=False)
-        .values_list(ExtractYear("first_day"), ExtractYear("last_day"))
-        .annotate(n=Count("pk", distinct=True))
-    )
+def _event_year_chart(rows: list[tuple]) -> Chart:
+    """An event counts in each year from its first day to its last, as the list."""
     counts: Counter[int] = Counter()
-    for first, last, n in rows:
-        for year in range(first, last + 1):
+    for _kind, first, last, n in rows:
+        if first is None:
+            continue
+        for year in range(first, (last or first) + 1):
             counts[year] += n
     bars = tuple(
         Bar(str(dates.display_year(year)), counts.get(year, 0), str(year))

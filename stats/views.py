@@ -60,7 +60,11 @@ class StatsView(TemplateView):
         events = event_filter(filters=_subset(query, EVENT_PARAMS))
         project_charts = []
         if search.form.is_valid():
-            charts = project_chart_list(projects=search.projects)
+            charts = project_chart_list(
+                projects=search.projects,
+                counts=search.column_counts,
+                chosen=search.form.cleaned_data,
+            )
             project_charts = _chart_views(charts, "projects:project-list", search.form)
         charts = event_chart_list(events=events.qs)
         event_charts = _chart_views(charts, "events:event-list", events.form)

@@ -2,7 +2,12 @@ import pytest
 from django.utils import translation
 
 from agencies.models import Agency, AgencyKind
-from agencies.selectors import agency_get, agency_list_by_kind, agency_projects
+from agencies.selectors import (
+    AgencyProjects,
+    agency_get,
+    agency_list_by_kind,
+    agency_project_list,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +67,7 @@ def test_agency_projects_split_by_role_without_drafts(make_agency, make_project)
     make_project(lead_agency=agency, is_published=False)
     make_project(participating=[agency], is_published=False)
     make_project(consultants=[agency], is_published=False)
-    projects = agency_projects(agency=agency)
+    projects = AgencyProjects.of(agency_project_list(agency=agency))
     assert [p.slug for p in projects.leads] == [led.slug]
     assert [p.slug for p in projects.participates] == [joined.slug]
     assert [p.slug for p in projects.consults] == [advised.slug]
@@ -72,7 +77,20 @@ def test_agency_projects_is_false_when_there_are_none(make_agency, make_project)
     """An agency with only draft projects has nothing to show."""
     agency = make_agency()
     make_project(lead_agency=agency, is_published=False)
-    assert not agency_projects(agency=agency)
+    assert not AgencyProjects.of(agency_project_list(agency=agency))
+
+
+def test_agency_project_list_gives_a_project_once_under_its_leading_role(
+    make_agency, make_project
+):
+    """A project the agency leads and also lists among participants is led, once."""
+    agency = make_agency()
+    led = make_project(lead_agency=agency, participating=[agency], consultants=[agency])
+    joined = make_project(participating=[agency], consultants=[agency])
+    projects = AgencyProjects.of(agency_project_list(agency=agency))
+    assert [p.slug for p in projects.leads] == [led.slug]
+    assert [p.slug for p in projects.participates] == [joined.slug]
+    assert projects.consults == []
 
 
 def test_agency_get_raises_for_an_unknown_slug(db):

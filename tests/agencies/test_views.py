@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from agencies.models import AgencyKind
+from agencies.views import AGENCY_PROJECTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,8 @@ def test_detail_query_count_does_not_grow(
     django_assert_max_num_queries,
     rows,
 ):
-    """The agency page costs the same queries for 3 projects per role as for 30."""
+    """The agency page costs the same queries for 3 projects per role as for 30,
+    and shows one page of the projects."""
     for _ in range(rows):
         make_project(lead_agency=dlt)
         make_project(participating=[dlt])
@@ -197,7 +199,8 @@ def test_detail_query_count_does_not_grow(
         make_agency(parent=dlt)
     with django_assert_max_num_queries(7):
         response = client.get("/en/agencies/department-of-land-transport/")
-    assert response.content.decode().count('<article class="card">') == 4 * rows
+    projects = min(3 * rows, AGENCY_PROJECTS_PER_PAGE)
+    assert response.content.decode().count('<article class="card">') == projects + rows
 
 
 def test_ministry_page_lists_the_agencies_under_it(client, dlt):
@@ -208,3 +211,26 @@ def test_ministry_page_lists_the_agencies_under_it(client, dlt):
         '<a href="/en/agencies/department-of-land-transport/">'
         "Department of Land Transport</a>" in html
     )
+
+
+def test_detail_pages_the_projects_and_links_to_the_filtered_list(
+    client, dlt, make_project
+):
+    """25 led and 5 advised projects: page 1 shows 20 led, page 2 the rest."""
+    for n in range(25):
+        make_project(lead_agency=dlt, title_en=f"Led {n:02}", slug=f"led-{n:02}")
+    for n in range(5):
+        make_project(consultants=[dlt], title_en=f"Advised {n}", slug=f"advised-{n}")
+    first = client.get("/en/agencies/department-of-land-transport/")
+    html = first.content.decode()
+    assert html.count('<article class="card">') == AGENCY_PROJECTS_PER_PAGE
+    assert "30 published projects, page 1 of 2" in html
+    assert "Projects it advises as consultant" not in html
+    assert 'href="/en/projects/?agency=department-of-land-transport"' in html
+    assert 'href="?page=2"' in html
+    second = client.get("/en/agencies/department-of-land-transport/?page=2")
+    html = second.content.decode()
+    assert html.count('<article class="card">') == 10
+    assert "Projects it leads" in html
+    assert html.index("Led 24") < html.index("Projects it advises as consultant")
+    assert html.index("Projects it advises as consultant") < html.index("Advised 4")
