@@ -8,6 +8,8 @@ API declares its own `year` and reuses the page's meaning of it.
 
 import django_filters
 from django import forms
+from django_filters import utils
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -15,6 +17,7 @@ from agencies.models import Agency, AgencyKind
 from events.filters import EventFilter
 from events.models import Event, EventKind
 from projects.filters import ProjectFilter
+from projects.selectors import project_text_bound
 
 
 class ProjectApiFilter(ProjectFilter):
@@ -31,6 +34,21 @@ class ProjectApiFilter(ProjectFilter):
     @extend_schema_field(OpenApiTypes.STR)
     def filter_event(self, queryset, name, event):
         return super().filter_event(queryset, name, event)
+
+
+class ProjectFilterBackend(DjangoFilterBackend):
+    """The filters, with a text query bounded as on the project list page.
+
+    A query matching more projects than the page ranks gives only the bounded
+    candidates, ranked; ``view.results_limit`` is then set to the bound.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if not filterset.is_valid():
+            raise utils.translate_validation(filterset.errors)
+        view.results_limit = project_text_bound(filterset)
+        return filterset.qs
 
 
 class YearFilter(django_filters.Filter):

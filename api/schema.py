@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from projects.models import FISCAL_YEAR_MAX, FISCAL_YEAR_MIN
+from projects.selectors import SEARCH_CANDIDATES
 
 DESCRIPTION = """\
 Read-only open data of Thailand's Government Innovation Lab (Gov Lab), run by the
@@ -37,6 +38,17 @@ Buddhist Era year in which it ends: `2563` is 1 October 2019 to 30 September 202
 
 **Pagination.** Lists give `count`, `next`, `previous` and `results`; `page` starts
 at 1 and a page past the last is 404; `page_size` is 20 unless given, at most 100.
+"""
+
+DESCRIPTION += f"""
+**Searching with `q`.** A search word matching very many projects is not counted
+or ranked in full, as on the project list page: the first {SEARCH_CANDIDATES}
+projects found that match every filter are ranked and paged. The project list then
+gives `"count_is_lower_bound": true` (otherwise `false`), its `count` is those
+{SEARCH_CANDIDATES} and the header `X-Results-Limit: {SEARCH_CANDIDATES}` says the
+bound; more words or a filter give every match. The project list's CSV and JSON
+downloads (`/th/projects/export.csv`, `export.json`) bound a search the same way and
+send the same header when they do.
 """
 
 SPECTACULAR_SETTINGS = {

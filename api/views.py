@@ -9,9 +9,15 @@ from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from api import schema
-from api.filters import AgencyApiFilter, EventApiFilter, ProjectApiFilter
+from api.filters import (
+    AgencyApiFilter,
+    EventApiFilter,
+    ProjectApiFilter,
+    ProjectFilterBackend,
+)
 from api.selectors import agency_api_list, event_api_list, project_api_list
 from api.serializers import AgencySerializer, EventSerializer, ProjectSerializer
+from projects.exports import LIMIT_HEADER
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -39,6 +45,34 @@ class ApiPagination(PageNumberPagination):
                 "results": schema,
             },
         }
+
+
+class ProjectPagination(ApiPagination):
+    """Pages that say when a text query matched more projects than they hold."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.results_limit = getattr(view, "results_limit", None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        limited = self.results_limit is not None
+        response.data["count_is_lower_bound"] = limited
+        if limited:
+            response[LIMIT_HEADER] = str(self.results_limit)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        described = super().get_paginated_response_schema(schema)
+        described["required"].append("count_is_lower_bound")
+        described["properties"]["count_is_lower_bound"] = {
+            "type": "boolean",
+            "description": (
+                "True when `q` matched more projects than are ranked: `count` and "
+                "the pages then hold only the first ones found, ranked."
+            ),
+        }
+        return described
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -77,6 +111,8 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 class ProjectViewSet(ReadOnlyViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectApiFilter
+    filter_backends = [ProjectFilterBackend]
+    pagination_class = ProjectPagination
 
     def get_queryset(self):
         return project_api_list()

@@ -1,7 +1,9 @@
 """The site-wide search: published projects and events, and agencies, best first.
 
 Each section costs two queries (its count and its first rows) and the events one
-more for their dates, whatever the number of matches.
+more for their dates, whatever the number of matches. Projects are found as on the
+project list: at most SEARCH_CANDIDATES matching ids first, the best of those then
+ranked; past that many the section says "more than" instead of a count.
 """
 
 from dataclasses import dataclass, field
@@ -13,9 +15,8 @@ from agencies.selectors import translated_order
 from events.models import Event
 from events.selectors import event_cards
 from govlab.search import SearchQuery, in_every_language, search_match, search_rank
-from projects.filters import project_by_relevance, project_text_match
-from projects.models import Project
-from projects.selectors import project_published
+from projects.filters import project_by_relevance
+from projects.selectors import project_published, project_text_candidates
 
 SECTION_SIZE = 10
 
@@ -40,6 +41,7 @@ class Section:
 
     count: int = 0
     best: list = field(default_factory=list)
+    more_than: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,18 @@ def site_search(*, query: SearchQuery, limit: int = SECTION_SIZE) -> SiteSearchR
     if not query:
         return SiteSearchResults()
     return SiteSearchResults(
-        projects=_section(project_search_results(query=query), limit),
+        projects=_project_section(query, limit),
         agencies=_section(agency_search_results(query=query), limit),
         events=_section(event_search_results(query=query), limit),
     )
 
 
-def project_search_results(*, query: SearchQuery) -> QuerySet[Project]:
-    """Published projects matching the query, as the project list's search finds
-    and orders them."""
-    matching = project_published().filter(project_text_match(query))
-    return project_by_relevance(matching, query)
+def _project_section(query: SearchQuery, limit: int) -> Section:
+    """Published projects matching the query, as the project list's search finds,
+    bounds and orders them."""
+    ids, more_than = project_text_candidates(query)
+    ranked = project_by_relevance(project_published().filter(pk__in=ids), query)
+    return Section(count=len(ids), best=list(ranked[:limit]), more_than=more_than)
 
 
 def agency_search_results(*, query: SearchQuery) -> QuerySet[Agency]:

@@ -2,24 +2,25 @@
 
 A row has the columns of the admin's import/export (``PROJECT_COLUMNS``) but for
 ``is_published``, since only published projects are exported, plus the project's
-stable ``id`` and the ``url`` of its public page. CSV and JSON stream in chunks with
-their agencies prefetched per chunk, so a long list costs a fixed number of queries
-and is never held in memory whole.
+stable ``id`` and the ``url`` of its public page (projects.export_rows). CSV and
+JSON stream a chunk of rows at a time, so a long list costs a fixed number of queries
+per chunk and is never held in memory whole.
+
+A text query that matches more projects than the list page ranks exports, as that
+page shows, only the bounded set of candidates, ranked; the response then says so in
+its ``X-Results-Limit`` header (the bound), so that a download is never mistaken for
+every match.
 """
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import (
-    CharField,
-    DateTimeField,
-    Prefetch,
-    QuerySet,
-    TextField,
-)
+from django.db.models import QuerySet
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.defaultfilters import linebreaks_filter
@@ -29,32 +30,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from govlab.feeds import tag_uri
-from govlab.resources import ISODateTimeWidget
+from projects.export_rows import EXPORT_COLUMNS, project_rows
 from projects.filters import ProjectFilter
 from projects.models import Project
-from projects.resources import PROJECT_COLUMNS
-from projects.selectors import project_published
+from projects.selectors import project_published, project_text_bound
 
-EXPORT_COLUMNS = (
-    "id",
-    *(column for column in PROJECT_COLUMNS if column != "is_published"),
-    "url",
-)
-_FIELDS = {
-    column: Project._meta.get_field(column)
-    for column in EXPORT_COLUMNS
-    if column not in ("id", "url")
-}
-_RELATED = tuple(c for c, f in _FIELDS.items() if f.many_to_one)
-_MANY = tuple(c for c, f in _FIELDS.items() if f.many_to_many)
-
-# Time stamps as the admin's export writes them: local time with its offset.
-_TIME_STAMP = ISODateTimeWidget()
-
-# A 1,000-row export is one chunk: one query for the rows, one per relation.
-CHUNK_SIZE = 1000
 FEED_ENTRIES = 50
 CSV_FILENAME = "govlab-projects.csv"
+# Set, to the bound, when a text query matched more projects than were exported.
+LIMIT_HEADER = "X-Results-Limit"
 
 
 class InvalidFilters(Exception):
@@ -65,8 +49,16 @@ class InvalidFilters(Exception):
         self.errors = errors
 
 
-def project_export_list(*, filters: Mapping[str, Any]) -> QuerySet[Project]:
-    """Published projects as the project list filters and sorts them.
+@dataclass(frozen=True)
+class ProjectExport:
+    """The projects to export; ``limit`` is set when more match than it holds."""
+
+    projects: QuerySet[Project]
+    limit: int | None = None
+
+
+def project_export_list(*, filters: Mapping[str, Any]) -> ProjectExport:
+    """Published projects as the project list filters, bounds and sorts them.
 
     Unlike the page, which shows the form's errors, an invalid value raises
     InvalidFilters: a download of the unfiltered list instead would mislead.
@@ -74,77 +66,40 @@ def project_export_list(*, filters: Mapping[str, Any]) -> QuerySet[Project]:
     filterset = ProjectFilter(filters, queryset=project_published())
     if not filterset.is_valid():
         raise InvalidFilters(filterset.errors)
-    return filterset.qs
-
-
-def with_row_relations(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """What a row names: related records' slugs, agencies in slug order."""
-    return projects.select_related(*_RELATED).prefetch_related(
-        *(
-            Prefetch(
-                name,
-                queryset=_FIELDS[name]
-                .related_model._default_manager.only("pk", "slug")
-                .order_by("slug"),
-            )
-            for name in _MANY
-        )
-    )
-
-
-def project_row(project: Project, *, url: str) -> dict[str, Any]:
-    """One project as export values: slugs for related records, ISO dates."""
-    row: dict[str, Any] = {"id": project.pk}
-    for column, field in _FIELDS.items():
-        value = getattr(project, column)
-        if field.many_to_many:
-            value = [related.slug for related in value.all()]
-        elif field.many_to_one:
-            # An unpublished event is not public, not even its slug.
-            public = value is not None and getattr(value, "is_published", True)
-            value = value.slug if public else None
-        elif isinstance(field, DateTimeField):
-            value = _TIME_STAMP.render(value)
-        elif hasattr(value, "isoformat"):
-            value = value.isoformat()
-        elif value is None and isinstance(field, CharField | TextField):
-            # A translation never written and one left empty mean the same.
-            value = ""
-        row[column] = value
-    row["url"] = url
-    return row
+    limit = project_text_bound(filterset)
+    return ProjectExport(projects=filterset.qs, limit=limit)
 
 
 def _rows(
     projects: QuerySet[Project], request: HttpRequest, language: str
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[list[dict[str, Any]]]:
     # The generator runs after the view has returned: the page language is pinned so
     # each row's address keeps the language of the export's own address.
     with translation.override(language):
         origin = request.build_absolute_uri("/").rstrip("/")
-        for project in with_row_relations(projects).iterator(chunk_size=CHUNK_SIZE):
-            yield project_row(project, url=origin + project.get_absolute_url())
+        yield from project_rows(projects, origin=origin)
 
 
-class _Echo:
-    """A file-like object that hands back what csv.writer writes, for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_cell(value: Any) -> Any:
+def _csv_cells(row: dict[str, Any]) -> list[Any]:
     # Related slugs separated as in the admin's import/export files.
-    return ",".join(value) if isinstance(value, list) else value
+    return [",".join(v) if isinstance(v, list) else v for v in row.values()]
 
 
-def _csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+def _csv_chunks(chunks: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+    # Many rows to a piece: each piece is one write to the client through gunicorn.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     # The byte order mark tells Excel the file is UTF-8, or it shows Thai as noise.
-    yield "\ufeff"
-    yield writer.writerow(EXPORT_COLUMNS)
-    for row in rows:
-        yield writer.writerow([_csv_cell(row[column]) for column in EXPORT_COLUMNS])
+    buffer.write("\ufeff")
+    writer.writerow(EXPORT_COLUMNS)
+    for rows in chunks:
+        # A row's values come in EXPORT_COLUMNS order (projects.export_rows).
+        writer.writerows(map(_csv_cells, rows))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 def csv_response(
@@ -152,18 +107,22 @@ def csv_response(
 ) -> StreamingHttpResponse:
     rows = _rows(projects, request, translation.get_language())
     response = StreamingHttpResponse(
-        _csv_lines(rows), content_type="text/csv; charset=utf-8"
+        _csv_chunks(rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{CSV_FILENAME}"'
     return response
 
 
-def _json_chunks(count: int, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    yield f'{{"count": {count}, "results": ['
-    for i, row in enumerate(rows):
-        text = json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
-        yield text if i == 0 else f", {text}"
-    yield "]}"
+def _json_chunks(count: int, chunks: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+    opening = f'{{"count": {count}, "results": ['
+    separator = ""
+    for rows in chunks:
+        texts = (
+            json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder) for row in rows
+        )
+        yield opening + separator + ", ".join(texts)
+        opening, separator = "", ", "
+    yield opening + "]}"
 
 
 def json_response(

@@ -24,7 +24,7 @@ from govlab.search import (
     search_rank,
     term_match,
 )
-from projects.facets import FacetOption
+from projects.facets import AGENCY_OPTIONS, EVENT_OPTIONS, FacetOption
 from projects.models import (
     FISCAL_YEAR_MAX,
     FISCAL_YEAR_MIN,
@@ -218,9 +218,15 @@ class ProjectFilter(django_filters.FilterSet):
             return project_by_relevance(queryset, query)
         return queryset.order_by(*sort_orderings(value))
 
-    def show_facets(self, facets: dict[str, list[FacetOption]]) -> None:
+    def show_facets(
+        self, facets: dict[str, list[FacetOption]], *, cut: frozenset[str] = frozenset()
+    ) -> None:
         """Offer each facet's options in its select, labelled with their counts
-        (when counted)."""
+        (when counted); a facet in ``cut`` says that it offers only some."""
+        for name in cut:
+            # The bound field, made when the form was validated, keeps its own copy.
+            self.form.fields[name].help_text = _cut_note(name)
+            self.form[name].help_text = self.form.fields[name].help_text
         for name, options in facets.items():
             self.form.fields[name].widget.choices = [
                 ("", FACET_EMPTY_LABELS[name]),
@@ -229,6 +235,18 @@ class ProjectFilter(django_filters.FilterSet):
                     for o in options
                 ),
             ]
+
+
+def _cut_note(name: str) -> str:
+    if name == "agency":
+        return _(
+            "Showing the %(count)s agencies with the most projects. To list the "
+            "projects of another agency, open its page from the agency list."
+        ) % {"count": AGENCY_OPTIONS}
+    return _(
+        "Showing the %(count)s events with the most projects. To list the projects "
+        "of another event, open its page from the event list."
+    ) % {"count": EVENT_OPTIONS}
 
 
 def _search_defaults(data: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -40,6 +40,9 @@ class ProjectSearch:
 
     ``count`` is how many projects ``projects`` holds; ``more_than`` is set when
     more projects match than were ranked (count and facets then give no totals).
+    ``cut_facets`` names the facets that offer only the options with most projects.
+    ``column_counts`` counts the projects by track, stage, fiscal year and issue
+    area under every filter but those four (None when ``more_than`` is set).
     """
 
     form: forms.Form
@@ -47,6 +50,8 @@ class ProjectSearch:
     facets: dict[str, list[FacetOption]]
     count: int
     more_than: int | None = None
+    cut_facets: frozenset[str] = frozenset()
+    column_counts: ColumnCounts | None = None
 
 
 def project_published() -> QuerySet[Project]:
@@ -86,8 +91,7 @@ def project_search(*, filters: Mapping[str, Any]) -> ProjectSearch:
     else:
         filterset.text_matches = text
     counts = ColumnCounts.of(_others(filterset, COLUMN_FACETS, text))
-    facets = {
-        **column_facets(counts, chosen, show_counts=not capped),
+    cut = {
         "agency": agency_facet(
             _others(filterset, ("agency",), text),
             chosen.get("agency"),
@@ -99,7 +103,12 @@ def project_search(*, filters: Mapping[str, Any]) -> ProjectSearch:
             show_counts=not capped,
         ),
     }
-    filterset.show_facets(facets)
+    facets = {
+        **column_facets(counts, chosen, show_counts=not capped),
+        **{name: facet.options for name, facet in cut.items()},
+    }
+    cut_facets = frozenset(name for name, facet in cut.items() if facet.cut)
+    filterset.show_facets(facets, cut=cut_facets)
     if not valid:
         projects, count = filterset.queryset.none(), 0
     elif capped:
@@ -112,6 +121,8 @@ def project_search(*, filters: Mapping[str, Any]) -> ProjectSearch:
         facets=facets,
         count=count,
         more_than=more_than,
+        cut_facets=cut_facets,
+        column_counts=None if capped else counts,
     )
 
 
@@ -139,6 +150,30 @@ def _candidates(
     if len(text) <= SEARCH_CANDIDATES:
         return text, None
     return text[:SEARCH_CANDIDATES], SEARCH_CANDIDATES
+
+
+def project_text_candidates(query: SearchQuery) -> tuple[list[int], int | None]:
+    """Ids of up to SEARCH_CANDIDATES published projects the query matches, and
+    SEARCH_CANDIDATES when more match (None when these are all of them)."""
+    text = _text_matches(query)
+    if len(text) > SEARCH_CANDIDATES:
+        return text[:SEARCH_CANDIDATES], SEARCH_CANDIDATES
+    return text, None
+
+
+def project_text_bound(filterset: ProjectFilter) -> int | None:
+    """Bound a validated filterset's text query as the list page does: its ``qs``
+    then holds at most SEARCH_CANDIDATES matches, ranked. Gives that limit when more
+    projects match (its list then leaves some out), None when it holds them all."""
+    query = parse_query(filterset.form.cleaned_data.get("q"))
+    if not query:
+        return None
+    text = _text_matches(query)
+    if len(text) <= SEARCH_CANDIDATES:
+        filterset.text_matches = text
+        return None
+    filterset.text_matches, more_than = _candidates(filterset, text)
+    return more_than
 
 
 def project_get(*, slug: str) -> Project:

@@ -56,12 +56,16 @@ class ProjectExportView(View):
 
     def get(self, request):
         try:
-            projects = exports.project_export_list(filters=request.GET)
+            export = exports.project_export_list(filters=request.GET)
         except exports.InvalidFilters as invalid:
             return exports.invalid_filters_response(
                 invalid.errors, as_json=self.export_format == "json"
             )
-        return exports.EXPORTERS[self.export_format](projects, request=request)
+        exporter = exports.EXPORTERS[self.export_format]
+        response = exporter(export.projects, request=request)
+        if export.limit is not None:
+            response[exports.LIMIT_HEADER] = str(export.limit)
+        return response
 
 
 class ProjectDetailView(DetailView):

@@ -104,6 +104,13 @@ PAGES = {
     "CSV export, filters": "/th/projects/export.csv?track=agency&agency=agency-1",
     "JSON export": "/th/projects/export.json",
     "event list": "/th/events/",
+    "event list, filters": "/en/events/?kind=workshop&year=2020",
+    "agency detail, page 2": "/th/agencies/agency-0/?page=2",
+    "stats": "/th/stats/",
+    "stats, every filter": (
+        "/en/stats/?q=ที่ดิน&track=service-issue&issue=issue-1&agency=agency-0"
+        "&fiscal_year=2563&stage=prototype&event=event-1&kind=workshop&year=2020"
+    ),
     "agency list": "/th/agencies/",
     "site search": "/th/search/?q=ที่ดิน",
     "project feed": "/th/feeds/projects.atom",

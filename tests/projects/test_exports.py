@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from projects import exports
+from projects import export_rows, exports
 from projects.models import Project, Track
 
 pytestmark = pytest.mark.django_db
@@ -277,7 +277,7 @@ def test_list_page_with_invalid_filter_offers_no_downloads(client, registry):
 
 def test_rows_are_complete_across_chunk_boundaries(client, registry, monkeypatch):
     """Read in chunks of two, every project still comes once with its agencies."""
-    monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(export_rows, "CHUNK_SIZE", 2)
     _, _, results = json_results(client, "/th/projects/export.json?sort=title")
     assert len(results) == 6
     assert len({row["slug"] for row in results}) == 6
