@@ -1,12 +1,12 @@
 """Whole-page cache for anonymous visitors, emptied the moment public data changes.
 
 A GET from a visitor who is not signed in (no session cookie) is answered from the
-cache when the same address was rendered before. Each stored page is filed under a
-generation number, and any change to a record the public site shows bumps that
-number once the change is committed: a project published in the admin or an
-approved update is then on every page at once, because no page of the old
-generation is read again (they expire on their own). The day is part of the key
-too, so "upcoming" lists and freshness marks move on at midnight.
+cache when the same address was rendered before. Each stored page carries the
+generation number it was rendered in, and any change to a record the public site
+shows bumps that number once the change is committed: a project published in the
+admin or an approved update is then on every page at once, because a page of an
+older generation is never served (it is rendered again and overwritten). The day is
+part of the key too, so "upcoming" lists and freshness marks move on at midnight.
 
 The generation lives in the same cache as the pages: with Redis (CACHE_URL) every
 app server sees a bump at once. The local-memory default is only right for a single
@@ -125,19 +125,25 @@ class PageCacheMiddleware:
         if not seconds or not _shareable_request(request):
             return self.get_response(request)
         cache = page_cache()
+        key = _page_key(request)
         try:
-            key = _page_key(request, generation())
-            stored = cache.get(key)
+            # One round trip to Redis for both: the current generation and the page.
+            found = cache.get_many([GENERATION_KEY, key])
+            number = found.get(GENERATION_KEY)
+            if number is None:
+                number = generation()
         except Exception:
             # An unreachable cache makes the site slower, not broken.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if stored is not None:
+        stored = found.get(key)
+        if stored is not None and stored[0] == number:
             return _rebuild(stored)
         response = self.get_response(request)
         if _shareable_response(request, response):
             try:
-                cache.set(key, _freeze(response), seconds)
+                # A page of an older generation is overwritten, not left behind.
+                cache.set(key, _freeze(number, response), seconds)
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
             else:
@@ -171,22 +177,22 @@ def _shareable_response(request, response) -> bool:
     return vary <= _SHAREABLE_VARY
 
 
-def _page_key(request, number: int) -> str:
+def _page_key(request) -> str:
     # The language the page is in: the address's prefix, or for an address without
     # one (the API, feeds of data) what the visitor's browser asks for.
     language = translation.get_language_from_request(request, check_path=True)
     address = request.build_absolute_uri()
     digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
     day = timezone.localdate().isoformat()
-    return f"page-cache:{number}:{day}:{language}:{digest}"
+    return f"page-cache:{day}:{language}:{digest}"
 
 
-def _freeze(response) -> tuple:
-    return (response.status_code, list(response.items()), response.content)
+def _freeze(number: int, response) -> tuple:
+    return (number, response.status_code, list(response.items()), response.content)
 
 
 def _rebuild(stored: tuple) -> HttpResponse:
-    status, headers, content = stored
+    _number, status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
