@@ -291,8 +291,12 @@ else:
         }
     }
 # Anonymous pages are kept this many seconds at most (0 turns the page cache off);
-# any change to public records retires them at once (govlab/page_cache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# any change to public records retires them at once (govlab/page_cache.py). Off by
+# default without CACHE_URL: each process's own memory would miss the changes made
+# through the other gunicorn workers.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "300" if CACHE_URL else "0")
+)
 PAGE_CACHE_ALIAS = "default"
 
 # Sessions: in the database by default (PostgreSQL in production); "cache" keeps

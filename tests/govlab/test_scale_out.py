@@ -33,6 +33,7 @@ print(json.dumps({
     ),
     "routers": settings.DATABASE_ROUTERS,
     "health_checks": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
 }))
 """
 
@@ -43,6 +44,7 @@ SCALE_OUT_VARIABLES = {
     "S3_ENDPOINT_URL",
     "DATABASE_REPLICA_URLS",
     "DATABASE_URL",
+    "PAGE_CACHE_SECONDS",
 }
 
 
@@ -75,6 +77,8 @@ def test_defaults_need_no_other_service():
     assert shown["databases"] == ["default"]
     assert shown["routers"] == []
     assert shown["health_checks"] is True
+    # Each gunicorn worker's own memory would miss the others' invalidations.
+    assert shown["page_cache_seconds"] == 0
 
 
 def test_redis_cache_sessions_object_storage_and_replicas_from_the_environment():
@@ -100,6 +104,7 @@ def test_redis_cache_sessions_object_storage_and_replicas_from_the_environment()
     assert shown["replica_host"] == "db-replica-a"
     assert shown["replica_mirror"] == "default"
     assert shown["routers"] == ["govlab.db_router.ReplicaRouter"]
+    assert shown["page_cache_seconds"] == 300
 
 
 @pytest.mark.parametrize(
