@@ -141,3 +141,42 @@ def make_event(db):
         return event
 
     return make
+
+
+@pytest.fixture
+def page_kinds_registry(make_agency, make_issue_area, make_project, make_event):
+    """One record of each kind, with Thai and English text, linked together: the
+    records behind tests/page_kinds.py's addresses."""
+    agency = make_agency(
+        name_th="กรมการขนส่งทางบก",
+        name_en="Department of Land Transport",
+        short_name_th="ขบ.",
+        short_name_en="DLT",
+        slug="department-of-land-transport",
+    )
+    area = make_issue_area(
+        name_th="การให้บริการด้านที่ดิน", name_en="Land services", slug="land-services"
+    )
+    event = make_event(
+        title_th="แฮกกาธอน My Better Country",
+        title_en="My Better Country Hackathon",
+        slug="my-better-country-hackathon-2019",
+        spans=[
+            (datetime.date(2019, 8, 18), datetime.date(2019, 8, 18)),
+            (datetime.date(2019, 8, 23), datetime.date(2019, 8, 25)),
+        ],
+    )
+    event.organisers.add(agency)
+    project = make_project(
+        title_th="ต้นแบบนวัตกรรม การให้บริการด้านที่ดิน",
+        title_en="",
+        slug="land-services-prototype",
+        track=Track.SERVICE_ISSUE,
+        issue_area=area,
+        stage=Stage.PILOT,
+        start_date=datetime.date(2020, 2, 21),
+        origin_event=event,
+        participating=[agency],
+    )
+    event.related_projects.add(project)
+    return {"agency": agency, "event": event, "project": project}

@@ -1,71 +1,17 @@
 """Every public page kind, in both languages, is valid and accessible HTML."""
 
-import datetime
 import re
 
 import html5lib
 import pytest
 from html5lib.html5parser import ParseError
 
-from projects.models import Stage, Track
+from tests.page_kinds import page_paths
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("th", "en")
 FORM_CONTROLS = ("input", "select", "textarea")
-
-
-@pytest.fixture
-def registry(make_agency, make_issue_area, make_project, make_event):
-    """One record of each kind, with Thai and English text, linked together."""
-    agency = make_agency(
-        name_th="กรมการขนส่งทางบก",
-        name_en="Department of Land Transport",
-        short_name_th="ขบ.",
-        short_name_en="DLT",
-        slug="department-of-land-transport",
-    )
-    area = make_issue_area(
-        name_th="การให้บริการด้านที่ดิน", name_en="Land services", slug="land-services"
-    )
-    event = make_event(
-        title_th="แฮกกาธอน My Better Country",
-        title_en="My Better Country Hackathon",
-        slug="my-better-country-hackathon-2019",
-        spans=[
-            (datetime.date(2019, 8, 18), datetime.date(2019, 8, 18)),
-            (datetime.date(2019, 8, 23), datetime.date(2019, 8, 25)),
-        ],
-    )
-    event.organisers.add(agency)
-    project = make_project(
-        title_th="ต้นแบบนวัตกรรม การให้บริการด้านที่ดิน",
-        title_en="",
-        slug="land-services-prototype",
-        track=Track.SERVICE_ISSUE,
-        issue_area=area,
-        stage=Stage.PILOT,
-        start_date=datetime.date(2020, 2, 21),
-        origin_event=event,
-        participating=[agency],
-    )
-    event.related_projects.add(project)
-    return {"agency": agency, "event": event, "project": project}
-
-
-def page_paths(lang):
-    return [
-        f"/{lang}/",
-        f"/{lang}/projects/",
-        f"/{lang}/projects/?track=service-issue&issue=land-services&q=ที่ดิน",
-        f"/{lang}/projects/?fiscal_year=abc&stage=nope",
-        f"/{lang}/projects/land-services-prototype/",
-        f"/{lang}/agencies/",
-        f"/{lang}/agencies/department-of-land-transport/",
-        f"/{lang}/events/",
-        f"/{lang}/events/?kind=nope",
-        f"/{lang}/events/my-better-country-hackathon-2019/",
-    ]
 
 
 def parse(html):
@@ -114,7 +60,7 @@ def check_accessible_structure(document, html):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_kind_is_valid_accessible_html(client, registry, lang):
+def test_every_page_kind_is_valid_accessible_html(client, page_kinds_registry, lang):
     """Each public page kind parses without an HTML error and meets the basics."""
     for path in page_paths(lang):
         response = client.get(path)

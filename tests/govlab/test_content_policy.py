@@ -12,13 +12,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import Membership, Role
 from alerts.models import Subscription
 from tests.content_policy import assert_works_under_policy, policy_directives
-from tests.test_pages_html import page_paths, registry  # noqa: F401 (a fixture)
+from tests.page_kinds import page_paths
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_public_pages_have_no_inline_code(client, registry, lang):  # noqa: F811
+def test_public_pages_have_no_inline_code(client, page_kinds_registry, lang):
     """Every public page kind, in both languages, runs only the site's own files."""
     paths = page_paths(lang) + [
         f"/{lang}/search/?q=ที่ดิน",
@@ -38,7 +38,7 @@ def test_not_found_page_carries_the_policy(client):
     assert policy_directives(response)["script-src"] == ["'self'"]
 
 
-def test_cached_page_keeps_the_policy(client, settings, registry):  # noqa: F811
+def test_cached_page_keeps_the_policy(client, settings, page_kinds_registry):
     """A page served from the page cache still carries the policy."""
     settings.PAGE_CACHE_SECONDS = 60
     client.get("/th/projects/")
@@ -48,15 +48,15 @@ def test_cached_page_keeps_the_policy(client, settings, registry):  # noqa: F811
 
 
 @pytest.fixture
-def records(registry, django_user_model):  # noqa: F811
+def records(page_kinds_registry, django_user_model):
     """At least one record of every kind the admin edits, for its change forms."""
     member = django_user_model.objects.create_user(username="somsri", password="x")
     Membership.objects.create(
-        user=member, agency=registry["agency"], role=Role.REPORTER
+        user=member, agency=page_kinds_registry["agency"], role=Role.REPORTER
     )
     TOTPDevice.objects.create(user=member, name="phone")
     Subscription.objects.create(email="somsri@example.com", filters={"stage": "pilot"})
-    return registry
+    return page_kinds_registry
 
 
 def admin_pages(model_admin, request) -> list[str]:
